@@ -1,0 +1,14 @@
+namespace SageMakerMonitoring.Core.Aws
+{
+    /// <summary>Creates the wire clients. The only way code outside Aws/ obtains a client.</summary>
+    public interface IAwsClientFactory
+    {
+        ICloudWatchClient CreateCloudWatch();
+        ICloudWatchLogsClient CreateCloudWatchLogs();
+        IEventBridgeClient CreateEventBridge();
+        ISageMakerClient CreateSageMaker();
+        IObjectStoreClient CreateObjectStore();
+        /// <summary>The region the clients talk to, after resolution.</summary>
+        string Region { get; }
+    }
+}

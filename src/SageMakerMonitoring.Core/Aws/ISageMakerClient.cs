@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SageMakerMonitoring.Core.Aws
+{
+    /// <summary>The SageMaker Describe calls the module needs (times, status, sizes). Unknown names raise
+    /// <see cref="AwsServiceException"/> with the service's own error code.</summary>
+    public interface ISageMakerClient
+    {
+        Task<SageMakerJobDescription> DescribeTrainingJobAsync(string name, CancellationToken cancellationToken);
+        Task<SageMakerJobDescription> DescribeProcessingJobAsync(string name, CancellationToken cancellationToken);
+        Task<SageMakerJobDescription> DescribeTransformJobAsync(string name, CancellationToken cancellationToken);
+        Task<EndpointDescription> DescribeEndpointAsync(string name, CancellationToken cancellationToken);
+        Task<NotebookInstanceDescription> DescribeNotebookInstanceAsync(string name, CancellationToken cancellationToken);
+    }
+
+    /// <summary>Training, processing or transform job.</summary>
+    public sealed class SageMakerJobDescription
+    {
+        public string Name { get; set; } = "";
+        public string? Arn { get; set; }
+        /// <summary>InProgress, Completed, Failed, Stopping, Stopped (Deleting for training).</summary>
+        public string Status { get; set; } = "";
+        public string? SecondaryStatus { get; set; }
+        public string? FailureReason { get; set; }
+        public DateTime? CreationTime { get; set; }
+        /// <summary>TrainingStartTime / ProcessingStartTime / TransformStartTime.</summary>
+        public DateTime? StartTime { get; set; }
+        /// <summary>TrainingEndTime / ProcessingEndTime / TransformEndTime.</summary>
+        public DateTime? EndTime { get; set; }
+        public DateTime? LastModifiedTime { get; set; }
+        public int? InstanceCount { get; set; }
+        public string? InstanceType { get; set; }
+        /// <summary>True for Completed, Failed, Stopped.</summary>
+        public bool IsTerminal => Status == "Completed" || Status == "Failed" || Status == "Stopped";
+    }
+
+    public sealed class EndpointDescription
+    {
+        public string Name { get; set; } = "";
+        public string? Arn { get; set; }
+        public string Status { get; set; } = "";
+        public string? EndpointConfigName { get; set; }
+        public string? FailureReason { get; set; }
+        public DateTime? CreationTime { get; set; }
+        public DateTime? LastModifiedTime { get; set; }
+        public IReadOnlyList<EndpointVariantDescription> Variants { get; set; } = Array.Empty<EndpointVariantDescription>();
+    }
+
+    public sealed record EndpointVariantDescription(string VariantName, int? CurrentInstanceCount, int? DesiredInstanceCount);
+
+    public sealed class NotebookInstanceDescription
+    {
+        public string Name { get; set; } = "";
+        public string? Arn { get; set; }
+        public string Status { get; set; } = "";
+        public string? LifecycleConfigName { get; set; }
+        public string? InstanceType { get; set; }
+        public DateTime? CreationTime { get; set; }
+        public DateTime? LastModifiedTime { get; set; }
+        public string? FailureReason { get; set; }
+    }
+}

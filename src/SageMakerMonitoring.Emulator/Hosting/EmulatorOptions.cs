@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace SageMakerMonitoring.Emulator.Hosting
 {
     /// <summary>How to start an <see cref="EmulatorServer"/>.</summary>
@@ -17,5 +20,9 @@ namespace SageMakerMonitoring.Emulator.Hosting
 
         /// <summary>Seed for the services' own randomness (demo data).</summary>
         public int RandomSeed { get; set; } = 42;
+
+        /// <summary>Extra service factories (each returns an <see cref="IJsonService"/> or <see cref="IRestService"/>);
+        /// a service here replaces a discovered one with the same signing name.</summary>
+        public IList<Func<EmulatorContext, object>> AdditionalServices { get; } = new List<Func<EmulatorContext, object>>();
     }
 }

@@ -52,7 +52,7 @@ namespace SageMakerMonitoring.Emulator.Hosting
         {
             options ??= new EmulatorOptions();
             var context = new EmulatorContext(new EmulatorClock(), options.RandomSeed);
-            var services = new ServiceRegistry(context);
+            var services = new ServiceRegistry(context, additional: options.AdditionalServices);
             var counter = new RequestCounter();
             var faults = new FaultInjector();
             var credentials = new CredentialStore();

@@ -14,7 +14,7 @@ namespace SageMakerMonitoring.Emulator.Hosting
         private readonly Dictionary<string, IRestService> _rest = new Dictionary<string, IRestService>(StringComparer.Ordinal);
         private readonly List<object> _all = new List<object>();
 
-        public ServiceRegistry(EmulatorContext context, Assembly? assembly = null)
+        public ServiceRegistry(EmulatorContext context, Assembly? assembly = null, IEnumerable<Func<EmulatorContext, object>>? additional = null)
         {
             assembly ??= typeof(ServiceRegistry).Assembly;
             foreach (Type type in assembly.GetTypes().OrderBy(t => t.FullName, StringComparer.Ordinal))
@@ -25,11 +25,28 @@ namespace SageMakerMonitoring.Emulator.Hosting
                 if (!json && !rest) continue;
                 ConstructorInfo? constructor = type.GetConstructor(new[] { typeof(EmulatorContext) });
                 if (constructor is null) continue;
-                object service = constructor.Invoke(new object[] { context });
-                _all.Add(service);
-                if (service is IJsonService jsonService) _json[jsonService.SigningName] = jsonService;
-                else if (service is IRestService restService) _rest[restService.SigningName] = restService;
+                Add(constructor.Invoke(new object[] { context }));
             }
+            foreach (Func<EmulatorContext, object> factory in additional ?? Array.Empty<Func<EmulatorContext, object>>())
+                Add(factory(context));
+        }
+
+        private void Add(object service)
+        {
+            switch (service)
+            {
+                case IJsonService json:
+                    if (_json.TryGetValue(json.SigningName, out IJsonService? replaced)) _all.Remove(replaced);
+                    _json[json.SigningName] = json;
+                    break;
+                case IRestService rest:
+                    if (_rest.TryGetValue(rest.SigningName, out IRestService? replacedRest)) _all.Remove(replacedRest);
+                    _rest[rest.SigningName] = rest;
+                    break;
+                default:
+                    throw new ArgumentException($"{service.GetType().Name} is neither an IJsonService nor an IRestService.");
+            }
+            _all.Add(service);
         }
 
         public IEnumerable<string> SigningNames => _json.Keys.Concat(_rest.Keys);

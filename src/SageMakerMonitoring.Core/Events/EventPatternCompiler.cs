@@ -397,16 +397,7 @@ namespace SageMakerMonitoring.Core.Events
 
         private static string Shown(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
 
-        private static bool TryComparable(JsonElement number, out double value)
-        {
-            if (number.TryGetDouble(out value) && !double.IsInfinity(value) && !double.IsNaN(value)
-                && value <= NumericLimits.MaxExact && value >= -NumericLimits.MaxExact)
-            {
-                return true;
-            }
-            value = 0;
-            return false;
-        }
+        private static bool TryComparable(JsonElement number, out double value) => NumericLimits.TryGetComparable(number, out value);
 
         private static double RequireComparable(JsonElement number, string path)
         {

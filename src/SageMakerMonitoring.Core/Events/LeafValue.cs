@@ -23,15 +23,6 @@ namespace SageMakerMonitoring.Core.Events
         public string Text => _text ??= Element.GetString() ?? "";
 
         /// <summary>The value as a number EventBridge compares numerically: a finite JSON number within ±2^53.</summary>
-        public bool TryGetComparableNumber(out double value)
-        {
-            if (Element.ValueKind == JsonValueKind.Number && Element.TryGetDouble(out value)
-                && !double.IsInfinity(value) && !double.IsNaN(value) && value <= NumericLimits.MaxExact && value >= -NumericLimits.MaxExact)
-            {
-                return true;
-            }
-            value = 0;
-            return false;
-        }
+        public bool TryGetComparableNumber(out double value) => NumericLimits.TryGetComparable(Element, out value);
     }
 }

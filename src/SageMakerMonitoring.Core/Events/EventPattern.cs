@@ -10,6 +10,12 @@ namespace SageMakerMonitoring.Core.Events
     /// </summary>
     public sealed class EventPattern
     {
+        /// <summary>Longest pattern the service accepts, in characters.</summary>
+        public const int MaxLength = EventPatternCompiler.MaxPatternLength;
+
+        /// <summary>Most rule combinations <c>$or</c> may produce.</summary>
+        public const int MaxCombinations = EventPatternCompiler.MaxCombinations;
+
         private readonly PatternObject _root;
 
         private EventPattern(string text, PatternObject root, int combinations, int wildcardCount)

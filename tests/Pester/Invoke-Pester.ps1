@@ -49,16 +49,26 @@ if ($RunFile) {
     $configuration.Run.Exit = $false
     $configuration.Output.Verbosity = $Output
     if ($env:NO_COLOR -or [Console]::IsOutputRedirected) { $configuration.Output.RenderMode = 'Plaintext' }
-    $configuration.TestResult.Enabled = $true
-    $configuration.TestResult.OutputFormat = 'NUnitXml'
-    $configuration.TestResult.OutputPath = Join-Path $ResultFolder ("pester-" + [IO.Path]::GetFileNameWithoutExtension($RunFile) + '.xml')
     if ($FullNameFilter) { $configuration.Filter.FullName = @($FullNameFilter -split ',') }
     $result = Invoke-Pester -Configuration $configuration
-    @{
-        Passed  = $result.PassedCount
-        Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-        Skipped = $result.SkippedCount + $result.InconclusiveCount
-    } | ConvertTo-Json | Set-Content -LiteralPath $CountFile -Encoding utf8
+    $counts = if ($null -eq $result) {
+        Write-Warning "Pester returned no result for $RunFile; counting it as one failure."
+        @{ Passed = 0; Failed = 1; Skipped = 0 }
+    }
+    else {
+        @{
+            Passed  = $result.PassedCount
+            Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+            Skipped = $result.SkippedCount + $result.InconclusiveCount
+        }
+    }
+    $counts | ConvertTo-Json | Set-Content -LiteralPath $CountFile -Encoding utf8
+    if ($null -ne $result) {
+        # The XML report is a by-product: a failure to write it must not lose the counts.
+        $reportPath = Join-Path $ResultFolder ("pester-" + [IO.Path]::GetFileNameWithoutExtension($RunFile) + '.xml')
+        try { $result | Export-NUnitReport -Path $reportPath }
+        catch { Write-Warning "Could not write $($reportPath): $($_.Exception.Message)" }
+    }
     exit 0
 }
 

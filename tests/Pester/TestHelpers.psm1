@@ -61,7 +61,8 @@ function Invoke-TestPwsh {
     #>
     param([Parameter(Mandatory)] [string] $Script)
     $file = Join-Path ([IO.Path]::GetTempPath()) ("smm-test-" + [Guid]::NewGuid().ToString('n') + '.ps1')
-    Set-Content -LiteralPath $file -Value $Script -Encoding utf8
+    # Plain-text errors: no ANSI colour codes in the captured output.
+    Set-Content -LiteralPath $file -Value ("`$PSStyle.OutputRendering = 'PlainText'`n" + $Script) -Encoding utf8
     try {
         $commandLine = Get-PwshCommandLine
         $arguments = @($commandLine | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $file)

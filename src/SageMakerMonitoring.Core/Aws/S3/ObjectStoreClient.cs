@@ -106,6 +106,57 @@ namespace SageMakerMonitoring.Core.Aws.S3
             await Call("DeleteObject", () => _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = key }, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
+        public async Task<string?> PutObjectConditionalAsync(string bucket, string key, Stream content, string? ifMatch, string? ifNoneMatch, CancellationToken cancellationToken)
+        {
+            var request = new PutObjectRequest { BucketName = bucket, Key = key, InputStream = content, AutoCloseStream = false };
+            if (ifMatch != null) request.IfMatch = ifMatch;
+            if (ifNoneMatch != null) request.IfNoneMatch = ifNoneMatch;
+            try
+            {
+                PutObjectResponse response = await Call("PutObject", () => _s3.PutObjectAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+                return response.ETag ?? "";
+            }
+            catch (AwsServiceException e) when (IsConditionFailure(e) || (ifMatch != null && IsNotFound(e)))
+            {
+                return null;
+            }
+        }
+
+        public async Task<ObjectContent?> GetObjectContentAsync(string bucket, string key, CancellationToken cancellationToken)
+        {
+            try
+            {
+                using (GetObjectResponse response = await Call("GetObject",
+                    () => _s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, cancellationToken), cancellationToken).ConfigureAwait(false))
+                using (var copy = new MemoryStream(response.ContentLength > 0 && response.ContentLength < int.MaxValue ? (int)response.ContentLength : 0))
+                {
+                    await response.ResponseStream.CopyToAsync(copy, 81920, cancellationToken).ConfigureAwait(false);
+                    return new ObjectContent(copy.ToArray(), response.ETag);
+                }
+            }
+            catch (AwsServiceException e) when (IsNotFound(e))
+            {
+                return null;
+            }
+        }
+
+        public async Task<bool> DeleteObjectIfMatchAsync(string bucket, string key, string ifMatch, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await Call("DeleteObject", () => _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = key, IfMatch = ifMatch }, cancellationToken),
+                    cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (AwsServiceException e) when (IsConditionFailure(e) || IsNotFound(e))
+            {
+                return false;
+            }
+        }
+
+        private static bool IsConditionFailure(AwsServiceException e) =>
+            e.StatusCode == (int)HttpStatusCode.PreconditionFailed || e.ErrorCode == "PreconditionFailed" || e.ErrorCode == "ConditionalRequestConflict";
+
         public void Dispose()
         {
             _s3.Dispose();

@@ -28,6 +28,35 @@ namespace SageMakerMonitoring.Emulator.Services.S3
             lock (_gate) _objects[stored.Key] = stored;
         }
 
+        /// <summary>
+        /// Stores the object when the conditional headers hold, atomically with the check: <paramref name="ifNoneMatch"/>
+        /// "*" only when the key is free, <paramref name="ifMatch"/> only while the stored ETag equals it. False otherwise.
+        /// </summary>
+        public bool PutIf(S3StoredObject stored, string? ifMatch, string? ifNoneMatch)
+        {
+            lock (_gate)
+            {
+                _objects.TryGetValue(stored.Key, out S3StoredObject? current);
+                if (ifNoneMatch != null && current != null && (ifNoneMatch == "*" || ETagEquals(current.ETag, ifNoneMatch))) return false;
+                if (ifMatch != null && (current is null || !(ifMatch == "*" || ETagEquals(current.ETag, ifMatch)))) return false;
+                _objects[stored.Key] = stored;
+                return true;
+            }
+        }
+
+        /// <summary>Deletes the object while its ETag equals <paramref name="ifMatch"/>; false (nothing deleted) otherwise.</summary>
+        public bool DeleteIf(string key, string ifMatch)
+        {
+            lock (_gate)
+            {
+                if (!_objects.TryGetValue(key, out S3StoredObject? current)) return false;
+                if (ifMatch != "*" && !ETagEquals(current.ETag, ifMatch)) return false;
+                return _objects.Remove(key);
+            }
+        }
+
+        private static bool ETagEquals(string stored, string given) => string.Equals(stored.Trim('"'), given.Trim().Trim('"'), StringComparison.Ordinal);
+
         public S3StoredObject? Get(string key)
         {
             lock (_gate) return _objects.TryGetValue(key, out S3StoredObject? stored) ? stored : null;

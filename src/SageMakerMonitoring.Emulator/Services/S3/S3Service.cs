@@ -15,7 +15,8 @@ namespace SageMakerMonitoring.Emulator.Services.S3
 {
     /// <summary>
     /// S3 (REST-XML), path style /{bucket}/{key} or virtual-host style: CreateBucket, HeadBucket, DeleteBucket,
-    /// ListBuckets, PutObject, GetObject, HeadObject, DeleteObject, ListObjectsV2. The host has already verified SigV4
+    /// ListBuckets, PutObject, GetObject, HeadObject, DeleteObject, ListObjectsV2; PutObject honours If-None-Match/If-Match and
+    /// DeleteObject If-Match (conditional writes, checked atomically with the write). The host has already verified SigV4
     /// and decoded aws-chunked bodies. Control action: "buckets" lists buckets and object counts.
     /// </summary>
     public sealed class S3Service : IRestService
@@ -75,9 +76,18 @@ namespace SageMakerMonitoring.Emulator.Services.S3
                 case "GetObject": return GetObjectAsync(RequireBucket(bucket!), key, response, withBody: true);
                 case "HeadObject": return GetObjectAsync(RequireBucket(bucket!), key, response, withBody: false);
                 case "DeleteObject":
-                    RequireBucket(bucket!).Delete(key);
+                {
+                    S3Bucket target = RequireBucket(bucket!);
+                    string? deleteIfMatch = Header(request, "If-Match");
+                    if (deleteIfMatch is null) target.Delete(key);
+                    else if (!target.DeleteIf(key, deleteIfMatch))
+                    {
+                        if (target.Get(key) is null) throw NoSuchKey(key);
+                        throw PreconditionFailed("If-Match");
+                    }
                     response.StatusCode = 204;
                     return Task.CompletedTask;
+                }
                 default:
                     throw new AwsErrorException("NotImplemented", "A header or query you provided implies functionality that is not implemented.", 501);
             }
@@ -175,7 +185,16 @@ namespace SageMakerMonitoring.Emulator.Services.S3
             string contentType = request.Headers.ContentType.ToString();
             if (contentType.Length == 0) contentType = "binary/octet-stream";
             DateTime now = _context.Clock.UtcNow;
-            bucket.Put(new S3StoredObject(key, data, contentType, etag, new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc), metadata));
+            var stored = new S3StoredObject(key, data, contentType, etag, new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc), metadata);
+            string? ifMatch = Header(request, "If-Match");
+            string? ifNoneMatch = Header(request, "If-None-Match");
+            if (ifMatch is null && ifNoneMatch is null) bucket.Put(stored);
+            else if (!bucket.PutIf(stored, ifMatch, ifNoneMatch))
+            {
+                // S3 answers a failed If-Match on a missing key with 404 NoSuchKey, every other failed condition with 412.
+                if (ifMatch != null && bucket.Get(key) is null) throw NoSuchKey(key);
+                throw PreconditionFailed(ifNoneMatch != null ? "If-None-Match" : "If-Match");
+            }
             response.StatusCode = 200;
             response.Headers.ETag = etag;
             return Task.CompletedTask;
@@ -192,6 +211,19 @@ namespace SageMakerMonitoring.Emulator.Services.S3
             response.Headers.AcceptRanges = "bytes";
             foreach (KeyValuePair<string, string> pair in stored.Metadata) response.Headers["x-amz-meta-" + pair.Key] = pair.Value;
             if (withBody) await response.Body.WriteAsync(stored.Data).ConfigureAwait(false);
+        }
+
+        private static string? Header(RestRequest request, string name)
+        {
+            string value = request.Headers[name].ToString();
+            return value.Length == 0 ? null : value;
+        }
+
+        private static AwsErrorException PreconditionFailed(string condition)
+        {
+            var error = new AwsErrorException("PreconditionFailed", "At least one of the pre-conditions you specified did not hold", 412);
+            error.Data["Condition"] = condition;
+            return error;
         }
 
         private static AwsErrorException NoSuchKey(string key)

@@ -1,0 +1,393 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Aws;
+using SageMakerMonitoring.Core.Catalog;
+using SageMakerMonitoring.Core.Infrastructure;
+using SageMakerMonitoring.Core.Metrics;
+using SageMakerMonitoring.Core.Time;
+
+namespace SageMakerMonitoring.Core.Archive
+{
+    /// <summary>
+    /// Export-SageMakerMetric: copies CloudWatch datapoints into a partitioned archive, incrementally and safely.
+    /// <list type="number">
+    /// <item>Takes the destination's lock (waits up to the lock timeout).</item>
+    /// <item>Reads the checkpoint; deletes the files of a commit a killed run left unfinished.</item>
+    /// <item>Finds the series, plans windows from each series' checkpoint to now minus the settle delay at the finest
+    /// period CloudWatch still keeps, and records a gap where finer data has expired.</item>
+    /// <item>Per window: records the files it will write in the checkpoint, streams the datapoints into them, makes
+    /// them durable and visible (rename / PutObject), and only then moves the checkpoint past the window.</item>
+    /// </list>
+    /// Killing the process at any moment leaves the last finished commit intact; the next run removes the unfinished
+    /// one and rewrites it, so the archive ends up with every row exactly once.
+    /// </summary>
+    public sealed class ArchiveExporter
+    {
+        private static readonly TimeSpan ForgetAfter = TimeSpan.FromDays(15);
+        private readonly ICloudWatchClient _cloudWatch;
+        private readonly ISageMakerClient? _sageMaker;
+        private readonly IArchiveDestination _destination;
+        private readonly IOperationReporter _reporter;
+
+        public ArchiveExporter(ICloudWatchClient cloudWatch, ISageMakerClient? sageMaker, IArchiveDestination destination, IOperationReporter? reporter = null)
+        {
+            _cloudWatch = cloudWatch;
+            _sageMaker = sageMaker;
+            _destination = destination;
+            _reporter = reporter ?? NullOperationReporter.Instance;
+        }
+
+        public async Task<ArchiveExportSummary> ExportAsync(ArchiveExportOptions options, CancellationToken cancellationToken)
+        {
+            var watch = Stopwatch.StartNew();
+            var held = await _destination.AcquireLockAsync(options.LockTimeout, _reporter, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.Lost))
+                {
+                    try
+                    {
+                        return await ExportLockedAsync(options, held, watch, linked.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (held.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                    {
+                        held.EnsureHeld();
+                        throw;
+                    }
+                }
+            }
+            finally
+            {
+                await held.ReleaseAsync().ConfigureAwait(false);
+                held.Dispose();
+            }
+        }
+
+        private async Task<ArchiveExportSummary> ExportLockedAsync(ArchiveExportOptions options, IArchiveLock held, Stopwatch watch, CancellationToken token)
+        {
+            var now = UtcTime.ToUtc(options.Clock());
+            var endLimit = options.EndTime is DateTime e ? UtcTime.ToUtc(e) : now - options.SettleDelay;
+            if (endLimit > now) endLimit = now;
+            var end = UtcTime.Floor(endLimit, TimeSpan.FromMinutes(1));
+
+            var existing = await _destination.ReadCheckpointAsync(token).ConfigureAwait(false);
+            var checkpoint = existing is null ? new ArchiveCheckpoint { Format = options.Format } : ArchiveCheckpoint.Parse(existing, _destination.Location + ArchiveLayout.CheckpointName);
+            if (existing != null && checkpoint.Format != options.Format)
+            {
+                throw new MonitoringException("ArchiveFormatMismatch", ErrorKind.InvalidArgument,
+                    $"The archive at {_destination.Location} holds {checkpoint.Format} files; this run asks for {options.Format}. One archive keeps one format.",
+                    _destination.Location)
+                {
+                    RecommendedAction = $"Use -Format {checkpoint.Format}, or export to another folder or prefix.",
+                };
+            }
+            var dirty = false;
+            if (checkpoint.Pending is ArchivePendingBatch pending)
+            {
+                _reporter.Verbose($"A previous run stopped during commit {pending.Sequence}; removing its {pending.Files.Count} unfinished files.");
+                foreach (var file in pending.Files) await _destination.DeleteFileAsync(file, token).ConfigureAwait(false);
+                checkpoint.Pending = null;
+                dirty = true;
+            }
+
+            var series = await FindSeriesAsync(options, checkpoint, now, token).ConfigureAwait(false);
+            var inputs = series.Select(s => new ArchivePlanSeries(
+                s.State.ExportedThrough ?? UtcTime.Floor(end - options.InitialLookBack, TimeSpan.FromSeconds(1)),
+                s.State.ExportedThrough != null, s.State.Resolution, s.State.BackfillUntil)).ToList();
+            var plan = ArchiveWindowPlanner.Plan(inputs, now, end);
+            foreach (var s in series)
+            {
+                if (s.State.ExportedThrough is null && s.State.BackfillUntil is null) s.State.BackfillUntil = plan.HighResolutionFrom;
+                if (!checkpoint.Series.ContainsKey(s.State.Key))
+                {
+                    checkpoint.Series[s.State.Key] = s.State;
+                    dirty = true;
+                }
+            }
+
+            var runGaps = new List<ArchiveGap>();
+            foreach (var (index, start, stop) in plan.Lost)
+            {
+                var state = series[index].State;
+                if (state.ExportedThrough is null) continue; // a first look-back that reaches too far back is no loss
+                var gap = Gap(state, start, stop, null, now);
+                AddGap(checkpoint.Gaps, gap);
+                AddGap(runGaps, Gap(state, start, stop, null, now));
+            }
+
+            long datapoints = 0, bytes = 0;
+            int files = 0, requests = 0, commits = 0;
+            DateTime? exportedFrom = null;
+            for (var w = 0; w < plan.Windows.Count; w++)
+            {
+                var window = plan.Windows[w];
+                _reporter.Progress(new ProgressInfo("Exporting SageMaker metrics", $"{window.Start:yyyy-MM-dd HH:mm}Z to {window.End:yyyy-MM-dd HH:mm}Z at {RetentionLadder.Describe(window.Period)}, {window.Members.Count} series",
+                    w * 100 / plan.Windows.Count));
+                var result = await CommitWindowAsync(window, series, checkpoint, options, held, now, runGaps, token).ConfigureAwait(false);
+                datapoints += result.Datapoints;
+                bytes += result.Bytes;
+                files += result.Files;
+                requests += result.Requests;
+                commits++;
+                var first = window.Members.Min(m => m.From);
+                if (exportedFrom is null || first < exportedFrom) exportedFrom = first;
+                dirty = false;
+            }
+            if (dirty)
+            {
+                checkpoint.Updated = now;
+                held.EnsureHeld();
+                await _destination.WriteCheckpointAsync(checkpoint.Serialize(), token).ConfigureAwait(false);
+            }
+            _reporter.Progress(new ProgressInfo("Exporting SageMaker metrics", "Done", 100, Completed: true));
+
+            foreach (var warning in DescribeGaps(runGaps)) _reporter.Warning(warning);
+            return new ArchiveExportSummary(_destination.Location, options.Format, series.Count, datapoints, files, bytes, runGaps, exportedFrom,
+                series.Count == 0 ? (DateTime?)null : end, commits, requests, watch.Elapsed);
+        }
+
+        private async Task<List<ArchiveSeries>> FindSeriesAsync(ArchiveExportOptions options, ArchiveCheckpoint checkpoint, DateTime now, CancellationToken token)
+        {
+            var infos = await new ArchiveSeriesDiscovery(_cloudWatch, _sageMaker, _reporter).FindAsync(options, token).ConfigureAwait(false);
+            var statistics = options.Statistics?.Where(s => !string.IsNullOrWhiteSpace(s)).Select(MetricStatistic.Normalize).Distinct(StringComparer.Ordinal).ToList();
+            if (statistics != null && statistics.Count == 0) statistics = null;
+            var byKey = new Dictionary<string, ArchiveSeries>(StringComparer.Ordinal);
+            foreach (var info in infos)
+            {
+                foreach (var statistic in statistics ?? new List<string> { info.Definition?.DefaultStatistic ?? "Average" })
+                {
+                    var key = ArchiveSeriesState.KeyOf(info.Namespace, info.MetricName, info.Identity.Dimensions, statistic);
+                    if (byKey.ContainsKey(key)) continue;
+                    var state = checkpoint.Series.TryGetValue(key, out var known)
+                        ? known
+                        : new ArchiveSeriesState(info.Namespace, info.MetricName, info.Identity.Dimensions, statistic, info.ResourceType, info.ResourceName, info.Host, info.VariantName);
+                    byKey[key] = new ArchiveSeries(info, statistic, state);
+                }
+            }
+
+            // Series the checkpoint knows that ListMetrics no longer lists (it forgets metrics after two weeks): keep
+            // reading them while they may still have data.
+            foreach (var state in checkpoint.Series.Values)
+            {
+                if (byKey.ContainsKey(state.Key) || !Selected(options, state, statistics)) continue;
+                var seen = state.LastDatapoint ?? state.ExportedThrough;
+                if (seen is null || now - seen.Value > ForgetAfter) continue;
+                var info = new MetricInfo(state.Identity, state.ResourceType, state.ResourceName, state.Host, state.VariantName,
+                    MetricCatalog.Find(state.ResourceType, state.Namespace, state.MetricName) ?? MetricCatalog.FindInNamespace(state.Namespace, state.MetricName));
+                byKey[state.Key] = new ArchiveSeries(info, state.Statistic, state);
+            }
+            var list = byKey.Values.OrderBy(s => s.State.Key, StringComparer.Ordinal).ToList();
+            _reporter.Verbose($"{list.Count} series to export to {_destination.Location}.");
+            return list;
+        }
+
+        private static bool Selected(ArchiveExportOptions options, ArchiveSeriesState state, List<string>? statistics)
+        {
+            if (statistics != null && !statistics.Contains(state.Statistic)) return false;
+            if (options.MetricNames is { Count: > 0 } names && !names.Contains(state.MetricName, StringComparer.OrdinalIgnoreCase)) return false;
+            if (options.All) return true;
+            foreach (var s in options.Selections)
+            {
+                if (s.ResourceType == SageMakerResourceType.Custom)
+                {
+                    if (s.Namespace == state.Namespace && s.Dimensions.All(d => state.Dimensions.Any(x => x.Name == d.Name && x.Value == d.Value))) return true;
+                }
+                else if (s.ResourceType == state.ResourceType && s.ResourceName == state.ResourceName && (s.VariantName is null || s.VariantName == state.VariantName))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private async Task<WindowResult> CommitWindowAsync(ArchiveWindow window, List<ArchiveSeries> series, ArchiveCheckpoint checkpoint, ArchiveExportOptions options,
+            IArchiveLock held, DateTime now, List<ArchiveGap> runGaps, CancellationToken token)
+        {
+            var sequence = checkpoint.Sequence + 1;
+            var day = window.Start.Date;
+
+            // The files this commit may write, named from the partition, the first timestamp and the commit number.
+            var partitions = new Dictionary<(string Ns, string Resource), DateTime>();
+            foreach (var m in window.Members)
+            {
+                var info = series[m.Series].Info;
+                var key = (info.Namespace, info.ResourceName);
+                if (!partitions.TryGetValue(key, out var first) || m.From < first) partitions[key] = m.From;
+            }
+            var paths = partitions.ToDictionary(p => p.Key,
+                p => ArchiveLayout.PartitionPath(p.Key.Ns, p.Key.Resource, day) + "/" + ArchiveLayout.FileName(p.Value, sequence, options.Format));
+            checkpoint.Pending = new ArchivePendingBatch(sequence, paths.Values.OrderBy(p => p, StringComparer.Ordinal).ToList());
+            held.EnsureHeld();
+            await _destination.WriteCheckpointAsync(checkpoint.Serialize(), token).ConfigureAwait(false);
+
+            var members = new Dictionary<MetricSeriesDescriptor, MemberProgress>();
+            foreach (var m in window.Members)
+            {
+                var s = series[m.Series];
+                var descriptor = new MetricSeriesDescriptor(s.Info, s.Statistic, window.Period);
+                members[descriptor] = new MemberProgress(descriptor, s, m, (s.Info.Namespace, s.Info.ResourceName));
+            }
+
+            var writers = new Dictionary<(string, string), (IArchiveFile File, ArchiveRowWriter Rows)>();
+            var reader = new MetricDataReader(_cloudWatch, _reporter, options.ReadOptions);
+            var gate = new AscendingDatapointGate();
+            var detector = new StorageResolutionDetector();
+            long points = 0, bytes = 0;
+            try
+            {
+                MemberProgress? current = null;
+                foreach (var group in members.Values.GroupBy(p => p.Member.From).OrderBy(g => g.Key))
+                {
+                    var descriptors = group.Select(p => p.Descriptor).ToList();
+                    Func<MetricSeriesDescriptor, int>? density = window.Period < 60 ? d => members[d].Series.State.Resolution : (Func<MetricSeriesDescriptor, int>?)null;
+                    var callPlan = MetricQueryPlanner.Plan(descriptors, group.Key, window.End, density);
+                    foreach (var call in callPlan.Calls)
+                    {
+                        await foreach (var point in reader.ReadAsync(call, gate.Accept, window.Period < 60 ? detector.Observe : null, token).ConfigureAwait(false))
+                        {
+                            if (current is null || !ReferenceEquals(current.Descriptor, point.Series)) current = members[point.Series];
+                            if (point.Timestamp < current.Member.From) continue;
+                            if (!writers.TryGetValue(current.Partition, out var writer))
+                            {
+                                var file = _destination.CreateFile(paths[current.Partition]);
+                                writer = (file, ArchiveRowWriter.Create(options.Format, file.Content));
+                                writers[current.Partition] = writer;
+                            }
+                            writer.Rows.Write(point.Series, point.Timestamp, point.Value);
+                            current.Count++;
+                            current.Last = point.Timestamp;
+                            points++;
+                        }
+                    }
+                }
+
+                foreach (var writer in writers.Values)
+                {
+                    writer.Rows.Finish();
+                    bytes += await writer.File.PublishAsync(token).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                foreach (var writer in writers.Values)
+                {
+                    writer.Rows.Dispose();
+                    writer.File.Dispose();
+                }
+            }
+
+            foreach (var p in members.Values)
+            {
+                var state = p.Series.State;
+                state.ExportedThrough = window.End;
+                if (p.Count > 0)
+                {
+                    state.Period = p.Descriptor.Period;
+                    state.LastDatapoint = p.Last;
+                }
+                if (window.Period < 60 && detector.Knows(p.Descriptor)) state.Resolution = p.Descriptor.Period >= 60 ? 60 : 1;
+                if (p.Member.GapFrom is DateTime gapFrom)
+                {
+                    AddGap(checkpoint.Gaps, Gap(state, gapFrom, window.End, window.Period, now));
+                    AddGap(runGaps, Gap(state, gapFrom, window.End, window.Period, now));
+                }
+            }
+            checkpoint.Sequence = sequence;
+            checkpoint.Pending = null;
+            checkpoint.Updated = now;
+            held.EnsureHeld();
+            await _destination.WriteCheckpointAsync(checkpoint.Serialize(), token).ConfigureAwait(false);
+            _reporter.Verbose($"Commit {sequence}: {window}, {points} datapoints in {writers.Count} files ({bytes} bytes), {reader.RequestsSent} GetMetricData requests.");
+            return new WindowResult(points, bytes, writers.Count, reader.RequestsSent);
+        }
+
+        private static ArchiveGap Gap(ArchiveSeriesState state, DateTime start, DateTime end, int? exportedPeriod, DateTime now) =>
+            new ArchiveGap(state.Key, state.ResourceType, state.ResourceName, state.Host, state.VariantName, state.MetricName, state.Statistic, start, end,
+                state.Resolution, exportedPeriod, now);
+
+        /// <summary>Adds a gap, extending the series' previous one when they touch (a gap found over several commits or runs is one).</summary>
+        internal static void AddGap(List<ArchiveGap> gaps, ArchiveGap gap)
+        {
+            for (var i = gaps.Count - 1; i >= 0; i--)
+            {
+                var g = gaps[i];
+                if (g.SeriesKey == gap.SeriesKey && g.LostPeriod == gap.LostPeriod && g.ExportedPeriod == gap.ExportedPeriod && g.End >= gap.Start && g.Start <= gap.End)
+                {
+                    if (gap.Start < g.Start) g.Start = gap.Start;
+                    if (gap.End > g.End) g.End = gap.End;
+                    return;
+                }
+            }
+            gaps.Add(gap);
+        }
+
+        /// <summary>One warning per resource and span: which series lost which span at which resolution.</summary>
+        internal static IEnumerable<string> DescribeGaps(IEnumerable<ArchiveGap> gaps)
+        {
+            foreach (var group in gaps.GroupBy(g => (g.ResourceType, g.ResourceName, g.Start, g.End, g.LostPeriod, g.ExportedPeriod)))
+            {
+                var (type, name, start, end, lost, exported) = group.Key;
+                var names = group.Select(g => g.MetricName + (g.Host != null ? "@" + g.Host : g.VariantName != null ? "@" + g.VariantName : "") + (g.Statistic == "Average" ? "" : " " + g.Statistic)).ToList();
+                var listed = names.Count <= 12 ? string.Join(", ", names) : string.Join(", ", names.Take(12)) + $" and {names.Count - 12} more";
+                yield return $"{type} '{name}': {names.Count} series lost their {RetentionLadder.Describe(lost)} data from {start:yyyy-MM-ddTHH:mm:ssZ} to {end:yyyy-MM-ddTHH:mm:ssZ} "
+                    + "because CloudWatch no longer kept it when this export ran; "
+                    + (exported is int p ? $"that span is archived at {RetentionLadder.Describe(p)} instead" : "nothing of that span is left to archive")
+                    + $" ({listed}). Export more often than every {Describe(RetentionLadder.HighResolution.RetainedFor)} minus the settle delay to keep 1-second data.";
+            }
+        }
+
+        private static string Describe(TimeSpan span) => span.TotalHours >= 1 && span.TotalHours % 1 == 0 ? $"{span.TotalHours:0} hours" : span.ToString();
+
+        private sealed class ArchiveSeries
+        {
+            public ArchiveSeries(MetricInfo info, string statistic, ArchiveSeriesState state)
+            {
+                Info = info;
+                Statistic = statistic;
+                State = state;
+            }
+
+            public MetricInfo Info { get; }
+            public string Statistic { get; }
+            public ArchiveSeriesState State { get; }
+        }
+
+        private sealed class MemberProgress
+        {
+            public MemberProgress(MetricSeriesDescriptor descriptor, ArchiveSeries series, ArchiveWindowMember member, (string, string) partition)
+            {
+                Descriptor = descriptor;
+                Series = series;
+                Member = member;
+                Partition = partition;
+            }
+
+            public MetricSeriesDescriptor Descriptor { get; }
+            public ArchiveSeries Series { get; }
+            public ArchiveWindowMember Member { get; }
+            public (string, string) Partition { get; }
+            public long Count { get; set; }
+            public DateTime Last { get; set; }
+        }
+
+        private readonly struct WindowResult
+        {
+            public WindowResult(long datapoints, long bytes, int files, int requests)
+            {
+                Datapoints = datapoints;
+                Bytes = bytes;
+                Files = files;
+                Requests = requests;
+            }
+
+            public long Datapoints { get; }
+            public long Bytes { get; }
+            public int Files { get; }
+            public int Requests { get; }
+        }
+    }
+}

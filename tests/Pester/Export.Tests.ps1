@@ -80,11 +80,19 @@ Describe 'Export-SageMakerMetric' {
         $folder = New-ArchiveFolder
         $held = [IO.File]::Open((Join-Path $folder '_export.lock'), 'OpenOrCreate', 'ReadWrite', 'None')
         try {
-            $result = Export-SageMakerMetric -TrainingJobName pester-lock -Path $folder -LockTimeout 1s -ErrorAction SilentlyContinue -ErrorVariable failure
-            $?  | Should -BeFalse
-            $result | Should -BeNullOrEmpty
-            $failure[0].FullyQualifiedErrorId | Should -BeLike 'ArchiveLocked*'
-            $failure[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+            $failure = $null
+            try { $null = Export-SageMakerMetric -TrainingJobName pester-lock -Path $folder -LockTimeout 1s }
+            catch { $failure = $_ }
+            $failure.FullyQualifiedErrorId | Should -BeLike 'ArchiveLocked*'
+            $failure.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+            $failure.TargetObject | Should -BeLike "$folder*"
+
+            # In a script: the error goes to the error stream, $? turns false, nothing is written to the output.
+            $script = "Import-Module '$modulePath'; `$r = Export-SageMakerMetric -TrainingJobName pester-lock -Path '$folder' -LockTimeout 1s; 'succeeded=' + `$?; 'empty=' + (`$null -eq `$r)"
+            $child = Invoke-TestPwsh -Script $script
+            $child.Output | Should -Match 'succeeded=False'
+            $child.Output | Should -Match 'empty=True'
+            $child.Output | Should -Match 'Another export is writing to this archive'
             Test-Path (Join-Path $folder '_checkpoint.json') | Should -BeFalse
         }
         finally { $held.Dispose() }
@@ -147,7 +155,7 @@ Describe 'An export killed at random moments' {
         $null = Export-SageMakerMetric -TrainingJobName $jobs -Path $expectedFolder -Since 10m -EndTime $firstEnd
         $null = Export-SageMakerMetric -TrainingJobName $jobs -Path $expectedFolder -EndTime $finalEnd
         $expected = @(Get-ArchiveRow $expectedFolder | Sort-Object)
-        $expected.Count | Should -Be (18 * 105 * 60)
+        $expected.Count | Should -Be (18 * 115 * 60)
 
         # The same first run in a child process, timed; then 25 runs, each a few minutes further, killed at random.
         Set-TestEmulatorFault -Service monitoring -Operation '*' -LatencyMs 150 -Seed 3
@@ -173,18 +181,26 @@ Describe 'An export killed at random moments' {
 
         $random = [Random]::new(20261128)
         $kills = 0
+        $failed = @()
         $steps = 25
         for ($i = 1; $i -le $steps; $i++) {
             $end = $firstEnd.AddTicks(($finalEnd - $firstEnd).Ticks * $i / ($steps + 1))
+            $watch.Restart()
             $process = & $startChild $end '10m'
-            if (-not $process.WaitForExit([int]($duration * (0.5 + 0.7 * $random.NextDouble())))) {
+            # A random moment within the shortest run seen so far (process start included), so most runs are cut.
+            if (-not $process.WaitForExit([int]($duration * (0.3 + 0.7 * $random.NextDouble())))) {
                 $process.Kill($true)
                 $process.WaitForExit()
                 $kills++
             }
+            else {
+                if ($process.ExitCode -ne 0) { $failed += "run $i exited $($process.ExitCode)" }
+                $duration = [Math]::Min($duration, $watch.Elapsed.TotalMilliseconds)
+            }
             $process.Dispose()
         }
-        $kills | Should -BeGreaterOrEqual 12 -Because 'most runs must be cut short for the test to mean anything'
+        $failed | Should -BeNullOrEmpty
+        $kills | Should -BeGreaterOrEqual 10 -Because 'most runs must be cut short for the test to mean anything'
 
         Clear-TestEmulatorFault
         $null = Export-SageMakerMetric -TrainingJobName $jobs -Path $folder -EndTime $finalEnd

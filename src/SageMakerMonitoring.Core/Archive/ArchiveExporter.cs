@@ -224,61 +224,27 @@ namespace SageMakerMonitoring.Core.Archive
             held.EnsureHeld();
             await _destination.WriteCheckpointAsync(checkpoint.Serialize(), token).ConfigureAwait(false);
 
-            var members = new Dictionary<MetricSeriesDescriptor, MemberProgress>();
-            foreach (var m in window.Members)
+            // A standard-resolution series cannot be read at 1 second (CloudWatch answers InvalidParameterValue
+            // naming it): it is read at 1 minute from then on, and the window is read again from the start.
+            ReadOutcome outcome;
+            for (var attempt = 0; ; attempt++)
             {
-                var s = series[m.Series];
-                var descriptor = new MetricSeriesDescriptor(s.Info, s.Statistic, window.Period);
-                members[descriptor] = new MemberProgress(descriptor, s, m, (s.Info.Namespace, s.Info.ResourceName));
-            }
-
-            var writers = new Dictionary<(string, string), (IArchiveFile File, ArchiveRowWriter Rows)>();
-            var reader = new MetricDataReader(_cloudWatch, _reporter, options.ReadOptions);
-            var gate = new AscendingDatapointGate();
-            var detector = new StorageResolutionDetector();
-            long points = 0, bytes = 0;
-            try
-            {
-                MemberProgress? current = null;
-                foreach (var group in members.Values.GroupBy(p => p.Member.From).OrderBy(g => g.Key))
+                try
                 {
-                    var descriptors = group.Select(p => p.Descriptor).ToList();
-                    Func<MetricSeriesDescriptor, int>? density = window.Period < 60 ? d => members[d].Series.State.Resolution : (Func<MetricSeriesDescriptor, int>?)null;
-                    var callPlan = MetricQueryPlanner.Plan(descriptors, group.Key, window.End, density);
-                    foreach (var call in callPlan.Calls)
-                    {
-                        await foreach (var point in reader.ReadAsync(call, gate.Accept, window.Period < 60 ? detector.Observe : null, token).ConfigureAwait(false))
-                        {
-                            if (current is null || !ReferenceEquals(current.Descriptor, point.Series)) current = members[point.Series];
-                            if (point.Timestamp < current.Member.From) continue;
-                            if (!writers.TryGetValue(current.Partition, out var writer))
-                            {
-                                var file = _destination.CreateFile(paths[current.Partition]);
-                                writer = (file, ArchiveRowWriter.Create(options.Format, file.Content));
-                                writers[current.Partition] = writer;
-                            }
-                            writer.Rows.Write(point.Series, point.Timestamp, point.Value);
-                            current.Count++;
-                            current.Last = point.Timestamp;
-                            points++;
-                        }
-                    }
+                    outcome = await ReadWindowAsync(window, series, paths, options, token).ConfigureAwait(false);
+                    break;
                 }
-
-                foreach (var writer in writers.Values)
+                catch (StandardResolutionException standard) when (attempt < window.Members.Count)
                 {
-                    writer.Rows.Finish();
-                    bytes += await writer.File.PublishAsync(token).ConfigureAwait(false);
+                    standard.Series.State.Resolution = 60;
+                    _reporter.Verbose($"{standard.Series.State} is stored at standard resolution; reading it at 1 minute.");
                 }
             }
-            finally
-            {
-                foreach (var writer in writers.Values)
-                {
-                    writer.Rows.Dispose();
-                    writer.File.Dispose();
-                }
-            }
+            var members = outcome.Members;
+            var detector = outcome.Detector;
+            long points = outcome.Datapoints, bytes = outcome.Bytes;
+            var writers = outcome.Files;
+            var reader = outcome.Reader;
 
             foreach (var p in members.Values)
             {
@@ -301,8 +267,97 @@ namespace SageMakerMonitoring.Core.Archive
             checkpoint.Updated = now;
             held.EnsureHeld();
             await _destination.WriteCheckpointAsync(checkpoint.Serialize(), token).ConfigureAwait(false);
-            _reporter.Verbose($"Commit {sequence}: {window}, {points} datapoints in {writers.Count} files ({bytes} bytes), {reader.RequestsSent} GetMetricData requests.");
-            return new WindowResult(points, bytes, writers.Count, reader.RequestsSent);
+            _reporter.Verbose($"Commit {sequence}: {window}, {points} datapoints in {writers} files ({bytes} bytes), {reader.RequestsSent} GetMetricData requests.");
+            return new WindowResult(points, bytes, writers, reader.RequestsSent);
+        }
+
+        /// <summary>Reads a window into its files and publishes them (durable and visible); the checkpoint is not touched.</summary>
+        private async Task<ReadOutcome> ReadWindowAsync(ArchiveWindow window, List<ArchiveSeries> series, Dictionary<(string Ns, string Resource), string> paths,
+            ArchiveExportOptions options, CancellationToken token)
+        {
+            var members = new Dictionary<MetricSeriesDescriptor, MemberProgress>();
+            foreach (var m in window.Members)
+            {
+                var s = series[m.Series];
+                var standard = window.Period < 60 && s.State.Resolution >= 60;
+                var period = standard ? 60 : window.Period;
+                var from = standard ? ArchiveWindowPlanner.Ceiling(m.From, 60) : m.From;
+                if (from >= window.End) from = window.End;
+                var descriptor = new MetricSeriesDescriptor(s.Info, s.Statistic, period);
+                members[descriptor] = new MemberProgress(descriptor, s, m, from, (s.Info.Namespace, s.Info.ResourceName));
+            }
+
+            var writers = new Dictionary<(string, string), (IArchiveFile File, ArchiveRowWriter Rows)>();
+            var reader = new MetricDataReader(_cloudWatch, _reporter, options.ReadOptions);
+            var gate = new AscendingDatapointGate();
+            var detector = new StorageResolutionDetector();
+            long points = 0, bytes = 0;
+            try
+            {
+                MemberProgress? current = null;
+                foreach (var group in members.Values.Where(p => p.From < window.End).GroupBy(p => p.From).OrderBy(g => g.Key))
+                {
+                    var descriptors = group.Select(p => p.Descriptor).ToList();
+                    Func<MetricSeriesDescriptor, int>? density = window.Period < 60 ? d => Math.Max(d.QueryPeriod, members[d].Series.State.Resolution) : (Func<MetricSeriesDescriptor, int>?)null;
+                    var callPlan = MetricQueryPlanner.Plan(descriptors, group.Key, window.End, density);
+                    foreach (var call in callPlan.Calls)
+                    {
+                        try
+                        {
+                            await foreach (var point in reader.ReadAsync(call, gate.Accept, window.Period < 60 ? detector.Observe : null, token).ConfigureAwait(false))
+                            {
+                                if (current is null || !ReferenceEquals(current.Descriptor, point.Series)) current = members[point.Series];
+                                if (point.Timestamp < current.From) continue;
+                                if (!writers.TryGetValue(current.Partition, out var writer))
+                                {
+                                    var file = _destination.CreateFile(paths[current.Partition]);
+                                    writer = (file, ArchiveRowWriter.Create(options.Format, file.Content));
+                                    writers[current.Partition] = writer;
+                                }
+                                writer.Rows.Write(point.Series, point.Timestamp, point.Value);
+                                current.Count++;
+                                current.Last = point.Timestamp;
+                                points++;
+                            }
+                        }
+                        catch (AwsServiceException ex) when (StandardResolutionMember(ex, call) is MetricSeriesDescriptor d && d.QueryPeriod < 60)
+                        {
+                            throw new StandardResolutionException(members[d].Series, ex);
+                        }
+                    }
+                }
+
+                foreach (var writer in writers.Values)
+                {
+                    writer.Rows.Finish();
+                    bytes += await writer.File.PublishAsync(token).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                foreach (var writer in writers.Values)
+                {
+                    writer.Rows.Dispose();
+                    writer.File.Dispose();
+                }
+            }
+            return new ReadOutcome(members, detector, points, bytes, writers.Count, reader);
+        }
+
+        /// <summary>The series an InvalidParameterValue about a sub-minute period of a standard-resolution metric names ("MetricDataQueries.member.N.").</summary>
+        private static MetricSeriesDescriptor? StandardResolutionMember(AwsServiceException ex, MetricDataCall call)
+        {
+            var code = ex.ErrorCode ?? "";
+            if (code.IndexOf("InvalidParameter", StringComparison.Ordinal) < 0 && code.IndexOf("Validation", StringComparison.Ordinal) < 0) return null;
+            var message = ex.Message ?? "";
+            if (message.IndexOf("standard resolution", StringComparison.OrdinalIgnoreCase) < 0) return null;
+            const string marker = "MetricDataQueries.member.";
+            var at = message.IndexOf(marker, StringComparison.Ordinal);
+            if (at < 0) return null;
+            var end = at + marker.Length;
+            while (end < message.Length && char.IsDigit(message[end])) end++;
+            if (!int.TryParse(message.Substring(at + marker.Length, end - at - marker.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var member)) return null;
+            return member >= 1 && member <= call.Series.Count ? call.Series[member - 1] : null;
         }
 
         private static ArchiveGap Gap(ArchiveSeriesState state, DateTime start, DateTime end, int? exportedPeriod, DateTime now) =>
@@ -358,13 +413,17 @@ namespace SageMakerMonitoring.Core.Archive
 
         private sealed class MemberProgress
         {
-            public MemberProgress(MetricSeriesDescriptor descriptor, ArchiveSeries series, ArchiveWindowMember member, (string, string) partition)
+            public MemberProgress(MetricSeriesDescriptor descriptor, ArchiveSeries series, ArchiveWindowMember member, DateTime from, (string, string) partition)
             {
                 Descriptor = descriptor;
                 Series = series;
                 Member = member;
+                From = from;
                 Partition = partition;
             }
+
+            /// <summary>Where reading starts (the member's start, on a minute for a standard-resolution series).</summary>
+            public DateTime From { get; }
 
             public MetricSeriesDescriptor Descriptor { get; }
             public ArchiveSeries Series { get; }
@@ -372,6 +431,34 @@ namespace SageMakerMonitoring.Core.Archive
             public (string, string) Partition { get; }
             public long Count { get; set; }
             public DateTime Last { get; set; }
+        }
+
+        private sealed class StandardResolutionException : Exception
+        {
+            public StandardResolutionException(ArchiveSeries series, Exception inner) : base(inner.Message, inner) => Series = series;
+
+            public ArchiveSeries Series { get; }
+        }
+
+        private sealed class ReadOutcome
+        {
+            public ReadOutcome(Dictionary<MetricSeriesDescriptor, MemberProgress> members, StorageResolutionDetector detector, long datapoints, long bytes, int files,
+                MetricDataReader reader)
+            {
+                Members = members;
+                Detector = detector;
+                Datapoints = datapoints;
+                Bytes = bytes;
+                Files = files;
+                Reader = reader;
+            }
+
+            public Dictionary<MetricSeriesDescriptor, MemberProgress> Members { get; }
+            public StorageResolutionDetector Detector { get; }
+            public long Datapoints { get; }
+            public long Bytes { get; }
+            public int Files { get; }
+            public MetricDataReader Reader { get; }
         }
 
         private readonly struct WindowResult

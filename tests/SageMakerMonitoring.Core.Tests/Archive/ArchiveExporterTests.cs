@@ -285,6 +285,35 @@ namespace SageMakerMonitoring.Core.Tests.Archive
         }
 
         [Fact]
+        public async Task StandardResolutionSeriesAreArchivedAtOneMinuteBesideOneSecondSeries()
+        {
+            await PrepareAsync(_emulator, Frozen);
+            await SyntheticAsync(_emulator, "job-mixed", 1, new[] { "CPUUtilization" }, 3 * 3600, Frozen);
+            await SyntheticAsync(_emulator, "job-mixed", 1, new[] { "DiskUtilization" }, 3 * 3600, Frozen, resolution: 60);
+            var folder = TempFolder();
+            var destination = new LocalArchiveDestination(folder);
+            var summary = await ExportAsync(_emulator, destination, Options(_emulator, "job-mixed"));
+
+            var rows = (await RowsAsync(destination)).Select(r => r.Split('|')).ToList();
+            var disk = rows.Where(r => r[3] == "DiskUtilization").ToList();
+            var cpu = rows.Where(r => r[3] == "CPUUtilization").ToList();
+            Assert.Equal(120, disk.Count);
+            Assert.All(disk, r => Assert.Equal("60", r[5]));
+            Assert.Equal(2 * 3600, cpu.Count);
+            Assert.Equal(summary.Datapoints, rows.Count);
+            using var checkpoint = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "_checkpoint.json")));
+            var state = checkpoint.RootElement.GetProperty("series").EnumerateArray().Single(e => e.GetProperty("metric").GetString() == "DiskUtilization");
+            Assert.Equal(60, state.GetProperty("resolution").GetInt32());
+
+            // The next run reads it at 1 minute straight away and adds only new minutes.
+            await _emulator.PostControlAsync("clock", new JsonObject { ["advanceSeconds"] = 600 });
+            await SyntheticAsync(_emulator, "job-mixed", 1, new[] { "DiskUtilization" }, 3 * 3600, Frozen.AddMinutes(10), resolution: 60);
+            await SyntheticAsync(_emulator, "job-mixed", 1, new[] { "CPUUtilization" }, 3 * 3600, Frozen.AddMinutes(10));
+            var next = await ExportAsync(_emulator, destination, Options(_emulator, "job-mixed"));
+            Assert.Equal(10 + 600, next.Datapoints);
+        }
+
+        [Fact]
         public async Task OneSecondDataCostsAtMostTwentyBytesPerDatapoint()
         {
             await PrepareAsync(_emulator, Frozen);

@@ -17,8 +17,10 @@ BeforeAll {
     function New-ArchiveFolder {
         $path = Join-Path ([IO.Path]::GetTempPath()) ('smm-export-' + [Guid]::NewGuid().ToString('n').Substring(0, 12))
         New-Item -ItemType Directory -Path $path | Out-Null
+        $script:archiveFolders.Add($path)
         $path
     }
+    $script:archiveFolders = [Collections.Generic.List[string]]::new()
 
     # Every row of a local archive, in file order.
     function Get-ArchiveRow([string] $Path) {
@@ -38,6 +40,7 @@ BeforeAll {
 
 AfterAll {
     Stop-TestEmulator
+    foreach ($folder in $script:archiveFolders) { Remove-Item -LiteralPath $folder -Recurse -Force -ErrorAction SilentlyContinue }
 }
 
 Describe 'Export-SageMakerMetric' {

@@ -1,0 +1,72 @@
+using System;
+using System.Management.Automation;
+using SageMakerMonitoring.Core.Aws;
+using SageMakerMonitoring.Core.Infrastructure;
+
+namespace SageMakerMonitoring.Commands
+{
+    /// <summary>The one place where exceptions become ErrorRecords users can act on.</summary>
+    public static class ErrorRecordFactory
+    {
+        public static ErrorRecord Create(Exception exception, object? target)
+        {
+            exception = Unwrap(exception);
+            switch (exception)
+            {
+                case MonitoringException m:
+                {
+                    var record = new ErrorRecord(m, m.ErrorId, ToCategory(m.Kind), m.TargetObject ?? target);
+                    if (m.RecommendedAction != null) record.ErrorDetails = new ErrorDetails(m.Message) { RecommendedAction = m.RecommendedAction };
+                    return record;
+                }
+                case AwsServiceException a:
+                {
+                    var id = string.IsNullOrEmpty(a.ErrorCode) ? "AwsServiceError" : a.ErrorCode;
+                    var message = $"{a.Service} {a.Operation} failed: {a.ErrorCode}: {a.Message}" + (a.RequestId is null ? "" : $" (request id {a.RequestId})");
+                    return new ErrorRecord(a, id, CategoryOf(a), target) { ErrorDetails = new ErrorDetails(message) };
+                }
+                case AwsConfigurationException c:
+                    return new ErrorRecord(c, "AwsConfigurationMissing", ErrorCategory.InvalidOperation, target)
+                    {
+                        ErrorDetails = new ErrorDetails(c.Message) { RecommendedAction = "Set a region and credentials as the message says, then run the command again." },
+                    };
+                case OperationCanceledException:
+                    return new ErrorRecord(exception, "OperationStopped", ErrorCategory.OperationStopped, target);
+                case ArgumentException:
+                case FormatException:
+                    return new ErrorRecord(exception, "InvalidArgument", ErrorCategory.InvalidArgument, target);
+                default:
+                    return new ErrorRecord(exception, exception.GetType().Name, ErrorCategory.NotSpecified, target);
+            }
+        }
+
+        public static Exception Unwrap(Exception exception)
+        {
+            while (exception is AggregateException agg && agg.InnerExceptions.Count == 1) exception = agg.InnerExceptions[0];
+            if (exception is System.Reflection.TargetInvocationException tie && tie.InnerException != null) return Unwrap(tie.InnerException);
+            return exception;
+        }
+
+        private static ErrorCategory CategoryOf(AwsServiceException a)
+        {
+            var code = a.ErrorCode ?? "";
+            if (code.IndexOf("NotFound", StringComparison.OrdinalIgnoreCase) >= 0 || a.StatusCode == 404) return ErrorCategory.ObjectNotFound;
+            if (code.IndexOf("AccessDenied", StringComparison.OrdinalIgnoreCase) >= 0 || code == "NotAuthorized") return ErrorCategory.PermissionDenied;
+            if (code.IndexOf("Signature", StringComparison.OrdinalIgnoreCase) >= 0 || code.IndexOf("ClientToken", StringComparison.OrdinalIgnoreCase) >= 0
+                || code == "UnrecognizedClientException" || code.IndexOf("ExpiredToken", StringComparison.OrdinalIgnoreCase) >= 0)
+                return ErrorCategory.AuthenticationError;
+            if (code.IndexOf("Throttl", StringComparison.OrdinalIgnoreCase) >= 0 || code.IndexOf("LimitExceeded", StringComparison.OrdinalIgnoreCase) >= 0)
+                return ErrorCategory.LimitsExceeded;
+            if (code.IndexOf("AlreadyExists", StringComparison.OrdinalIgnoreCase) >= 0) return ErrorCategory.ResourceExists;
+            if (code.IndexOf("Invalid", StringComparison.OrdinalIgnoreCase) >= 0 || code.IndexOf("Validation", StringComparison.OrdinalIgnoreCase) >= 0
+                || code.IndexOf("Malformed", StringComparison.OrdinalIgnoreCase) >= 0 || code.StartsWith("Missing", StringComparison.Ordinal))
+                return ErrorCategory.InvalidArgument;
+            if (a.StatusCode == 0) return ErrorCategory.ConnectionError;
+            if (a.StatusCode >= 500) return ErrorCategory.ResourceUnavailable;
+            return ErrorCategory.InvalidOperation;
+        }
+
+        private static ErrorCategory ToCategory(ErrorKind kind) =>
+            Enum.TryParse<ErrorCategory>(kind.ToString(), out var category) ? category : ErrorCategory.NotSpecified;
+    }
+}

@@ -1,0 +1,182 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using SageMakerMonitoring.Core.Aws;
+using SageMakerMonitoring.Core.Infrastructure;
+
+namespace SageMakerMonitoring.Commands
+{
+    /// <summary>
+    /// Base of every AWS-calling cmdlet: the shared AWS parameters, client creation, cancellation that reaches the wire
+    /// (StopProcessing), running async core work while writing its output on the pipeline thread, and error mapping.
+    /// </summary>
+    public abstract class SageMakerMonitoringCmdlet : PSCmdlet, IDisposable
+    {
+        private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private IAwsClientFactory? _clients;
+        private volatile CmdletOutput? _currentOutput;
+
+        /// <summary>The AWS Region, e.g. us-east-1. Default: the standard AWS resolution (AWS_REGION, profile, ...).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Region { get; set; }
+
+        /// <summary>A named profile from the shared AWS config/credentials files (SSO and assume-role profiles work).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
+
+        /// <summary>Explicit credentials; they win over -ProfileName and the default chain.</summary>
+        [Parameter]
+        public AWSCredentials? Credential { get; set; }
+
+        /// <summary>One endpoint URL for every service (e.g. http://127.0.0.1:4566 for the local emulator).
+        /// Default: AWS_ENDPOINT_URL_&lt;SERVICE&gt;, AWS_ENDPOINT_URL, or the regional AWS endpoint.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? EndpointUrl { get; set; }
+
+        /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing).</summary>
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        /// <summary>Clients built from the shared parameters, created on first use.</summary>
+        protected IAwsClientFactory Clients => _clients ??= CreateClientFactory();
+
+        protected virtual IAwsClientFactory CreateClientFactory()
+        {
+            if (EndpointUrl != null && !Uri.TryCreate(EndpointUrl, UriKind.Absolute, out _))
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"'{EndpointUrl}' is not an absolute URL such as http://127.0.0.1:4566."),
+                    "InvalidEndpointUrl", ErrorCategory.InvalidArgument, EndpointUrl));
+            }
+
+            var options = new AwsClientOptions
+            {
+                Region = Region,
+                ProfileName = ProfileName,
+                Credentials = Credential,
+                EndpointUrl = EndpointUrl,
+                CallLogger = LogCall,
+            };
+            try
+            {
+                return new AwsClientFactory(options);
+            }
+            catch (Exception ex)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, Region ?? ProfileName));
+                throw; // not reached
+            }
+        }
+
+        private void LogCall(AwsCallRecord call)
+        {
+            var output = _currentOutput;
+            if (output == null) return;
+            var text = $"{call.Service} {call.Operation} {call.Region}: HTTP {call.StatusCode} in {call.Duration.TotalMilliseconds:0} ms"
+                + (call.Retries > 0 ? $", {call.Retries} retr{(call.Retries == 1 ? "y" : "ies")}" : "")
+                + (call.ErrorCode != null ? $", {call.ErrorCode}" : "")
+                + (call.RequestId != null ? $" (request id {call.RequestId})" : "");
+            try { output.Verbose(text); } catch (InvalidOperationException) { /* output already completed */ }
+        }
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>
+        /// Runs <paramref name="work"/> on a worker thread and writes whatever it queues on the pipeline thread as it
+        /// arrives. A failure of the work is a terminating error (for non-terminating ones the work calls
+        /// <see cref="CmdletOutput.WriteError"/> itself).
+        /// </summary>
+        protected void Run(Func<CmdletOutput, CancellationToken, Task> work, object? errorTarget = null)
+        {
+            Run<object?>(async (o, ct) => { await work(o, ct).ConfigureAwait(false); return null; }, errorTarget);
+        }
+
+        /// <summary>As <see cref="Run"/>, returning the work's result.</summary>
+        protected T Run<T>(Func<CmdletOutput, CancellationToken, Task<T>> work, object? errorTarget = null)
+        {
+            var output = new CmdletOutput();
+            _currentOutput = output;
+            var token = _cancellation.Token;
+            Exception? failure = null;
+            T result = default!;
+            var task = Task.Run(async () =>
+            {
+                try { result = await work(output, token).ConfigureAwait(false); }
+                catch (Exception ex) { failure = ex; }
+                finally { output.Complete(); }
+            });
+
+            try
+            {
+                foreach (var item in output.Queue.GetConsumingEnumerable(token)) Dispatch(item);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                // Ctrl+C: fall through to the clean-up below.
+            }
+            finally
+            {
+                if (!task.IsCompleted)
+                {
+                    // Either stopping, or a downstream command stopped the pipeline: cancel the work and unblock it.
+                    _cancellation.Cancel();
+                    var deadline = DateTime.UtcNow + StopGrace;
+                    while (!task.IsCompleted && DateTime.UtcNow < deadline) output.Queue.TryTake(out _, 20);
+                }
+                _currentOutput = null;
+            }
+
+            if (token.IsCancellationRequested) throw new PipelineStoppedException();
+            if (failure != null) ThrowTerminatingError(ErrorRecordFactory.Create(failure, errorTarget));
+            return result;
+        }
+
+        private void Dispatch(object item)
+        {
+            if (item is CmdletOutput.QueuedMessage message)
+            {
+                switch (message.Kind)
+                {
+                    case CmdletOutput.QueuedMessageKind.Error: WriteError((ErrorRecord)message.Payload); break;
+                    case CmdletOutput.QueuedMessageKind.Verbose: WriteVerbose((string)message.Payload); break;
+                    case CmdletOutput.QueuedMessageKind.Warning: WriteWarning((string)message.Payload); break;
+                    case CmdletOutput.QueuedMessageKind.Debug: WriteDebug((string)message.Payload); break;
+                    case CmdletOutput.QueuedMessageKind.Progress: WriteProgress(ToProgressRecord((ProgressInfo)message.Payload)); break;
+                }
+                return;
+            }
+            WriteObject(item);
+        }
+
+        private static ProgressRecord ToProgressRecord(ProgressInfo p)
+        {
+            var record = new ProgressRecord(p.ActivityId, p.Activity, string.IsNullOrEmpty(p.Status) ? " " : p.Status)
+            {
+                PercentComplete = p.PercentComplete,
+                RecordType = p.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            };
+            if (p.CurrentOperation != null) record.CurrentOperation = p.CurrentOperation;
+            return record;
+        }
+
+        /// <summary>Writes a non-terminating error for one failed item and lets the cmdlet go on.</summary>
+        protected void WriteItemError(Exception exception, object? target) => WriteError(ErrorRecordFactory.Create(exception, target));
+
+        public void Dispose()
+        {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        protected virtual void Dispose(bool disposing)
+        {
+            if (!disposing) return;
+            (_clients as IDisposable)?.Dispose();
+            _cancellation.Dispose();
+        }
+    }
+}

@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Net;
+using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Tests.Infrastructure;
@@ -137,6 +139,20 @@ namespace SageMakerMonitoring.Core.Tests.Emulator.Logs
 
             AwsCliResult unknown = await _emulator.AwsAsync("logs", "get-query-results", "--query-id", "00000000-0000-0000-0000-000000000000");
             Assert.Equal("ResourceNotFoundException", unknown.ErrorCode);
+        }
+
+        [Fact]
+        public async Task MalformedQueryAnswerCarriesTheCompileErrorOnTheWire()
+        {
+            using var client = new HttpClient();
+            using HttpResponseMessage response = await client.SendAsync(SigV4TestSigner.Json(_emulator.Url, "logs", "Logs_20140328.StartQuery", "1.1",
+                "{\"logGroupName\":\"/aws/sagemaker/TrainingJobs\",\"startTime\":0,\"endTime\":10,\"queryString\":\"fields a | bogus\"}"));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            JsonNode body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Equal("MalformedQueryException", (string)body["__type"]!);
+            Assert.Equal(11, (int)body["queryCompileError"]!["location"]!["startCharOffset"]!);
+            Assert.Equal(15, (int)body["queryCompileError"]!["location"]!["endCharOffset"]!);
+            Assert.Contains("bogus", (string)body["queryCompileError"]!["message"]!);
         }
 
         [Fact]

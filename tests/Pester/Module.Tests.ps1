@@ -107,7 +107,7 @@ Import-Module SageMakerMonitoring
     }
 }
 
-Describe 'Help for <Name>' -ForEach $cmdlets {
+Describe 'Help for <Name>' -ForEach $cmdlets -AllowNullOrEmptyForEach {
     BeforeAll {
         $command = Get-Command -Name $Name -Module SageMakerMonitoring
         $help = Get-Help -Name $Name -Full

@@ -369,7 +369,7 @@ namespace SageMakerMonitoring.Core.Metrics
             return i < host.Length ? host.Substring(0, i) + host.Substring(i).PadLeft(10, '0') : host;
         }
 
-        internal static string DescribeSearch(MetricSelection selection)
+        public static string DescribeSearch(MetricSelection selection)
         {
             switch (selection.ResourceType)
             {

@@ -15,6 +15,8 @@ namespace SageMakerMonitoring.Core.Catalog
         public const string JupyterLog = "jupyter.log";
         public const string DataLog = "data-log";
         private const string StudioSharedOwner = "domain-shared";
+        private static readonly System.Collections.Generic.Dictionary<string, int> ColorIndexes = new System.Collections.Generic.Dictionary<string, int>(StringComparer.Ordinal);
+        private int _colorIndex = -1;
 
         private LogStreamName(string logGroupName, string value, LogStreamLayout layout)
         {
@@ -51,6 +53,40 @@ namespace SageMakerMonitoring.Core.Catalog
         /// <summary>Short label of where in the resource the stream comes from (<c>algo-2</c>, <c>Primary/i-0abc/container-1</c>,
         /// <c>LifecycleConfigOnStart</c>, ...): the host column of the default view.</summary>
         public string Source { get; private set; }
+
+        /// <summary>
+        /// A small number per distinct <see cref="Source"/>, handed out in order of first use in this process, so a view
+        /// gives each host its own colour (sources beyond the first thousand share numbers by hash).
+        /// </summary>
+        public int SourceColorIndex
+        {
+            get
+            {
+                if (_colorIndex >= 0) return _colorIndex;
+                int index;
+                lock (ColorIndexes)
+                {
+                    if (!ColorIndexes.TryGetValue(Source, out index))
+                    {
+                        if (ColorIndexes.Count < 1024)
+                        {
+                            index = ColorIndexes.Count;
+                            ColorIndexes[Source] = index;
+                        }
+                        else
+                        {
+                            unchecked
+                            {
+                                var hash = 2166136261u;
+                                foreach (var c in Source) hash = (hash ^ c) * 16777619u;
+                                index = (int)(hash % 1024u);
+                            }
+                        }
+                    }
+                }
+                return _colorIndex = index;
+            }
+        }
 
         public override string ToString() => Value;
 

@@ -12,7 +12,7 @@ namespace SageMakerMonitoring.Core.Logs
     /// </summary>
     public static class LogTimeRangeResolver
     {
-        public static readonly TimeSpan DefaultLookBack = TimeSpan.FromHours(1);
+        public static readonly TimeSpan DefaultLookBack = TimeSpan.FromHours(3);
         /// <summary>How long after a job's end its last lines may still carry timestamps.</summary>
         public static readonly TimeSpan JobEndGrace = TimeSpan.FromMinutes(5);
 
@@ -21,17 +21,17 @@ namespace SageMakerMonitoring.Core.Logs
         public static LogTimeWindow Resolve(SageMakerJobDescription? job, DateTime? startTime, DateTime? endTime, TimeSpan? since, DateTime now, bool follow)
         {
             if (since.HasValue && startTime.HasValue)
-                throw new MonitoringException("ConflictingTimeRange", ErrorKind.InvalidArgument, "Give either -Since or -StartTime, not both.");
+                throw new MonitoringException("InvalidTimeRange", ErrorKind.InvalidArgument, "Give either -Since or -StartTime, not both.", since);
             var end = endTime is DateTime e ? UtcTime.ToUtc(e) : (DateTime?)null;
             if (follow && end.HasValue)
-                throw new MonitoringException("ConflictingTimeRange", ErrorKind.InvalidArgument, "-Follow reads on as events arrive; it takes no -EndTime.");
+                throw new MonitoringException("InvalidTimeRange", ErrorKind.InvalidArgument, "-Follow reads on as events arrive; it takes no -EndTime.", end);
             now = UtcTime.ToUtc(now);
 
             LogTimeWindow window;
             if (since is TimeSpan span)
             {
-                if (span <= TimeSpan.Zero) throw new MonitoringException("InvalidSince", ErrorKind.InvalidArgument, "-Since must be a positive duration.", span);
-                window = new LogTimeWindow(now - span, end, $"the last {span}");
+                if (span <= TimeSpan.Zero) throw new MonitoringException("InvalidTimeRange", ErrorKind.InvalidArgument, $"-Since must be a positive duration, not {span}.", span);
+                window = new LogTimeWindow((end ?? now) - span, end, end.HasValue ? $"{span} before the end" : $"the last {span}");
             }
             else if (startTime is DateTime s)
             {
@@ -45,7 +45,7 @@ namespace SageMakerMonitoring.Core.Logs
             }
             else
             {
-                window = new LogTimeWindow(now - DefaultLookBack, end, $"the last {DefaultLookBack.TotalMinutes:0} minutes");
+                window = new LogTimeWindow((end ?? now) - DefaultLookBack, end, $"the last {DefaultLookBack.TotalHours:0} hours");
             }
 
             if (window.Start is DateTime a && window.End is DateTime b && b <= a)

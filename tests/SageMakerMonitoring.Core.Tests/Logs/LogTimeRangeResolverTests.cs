@@ -45,11 +45,19 @@ namespace SageMakerMonitoring.Core.Tests.Logs
         }
 
         [Fact]
-        public void NonJobsLookBackOneHour()
+        public void NonJobsLookBackTheDefault()
         {
             var w = LogTimeRangeResolver.Resolve(null, null, null, null, Now, follow: false);
             Assert.Equal(Now - LogTimeRangeResolver.DefaultLookBack, w.Start);
             Assert.Null(w.End);
+        }
+
+        [Fact]
+        public void SinceCountsBackFromAnExplicitEnd()
+        {
+            var w = LogTimeRangeResolver.Resolve(null, null, Now.AddHours(-1), TimeSpan.FromMinutes(10), Now, follow: false);
+            Assert.Equal(Now.AddMinutes(-70), w.Start);
+            Assert.Equal(Now.AddHours(-1), w.End);
         }
 
         [Fact]
@@ -63,8 +71,8 @@ namespace SageMakerMonitoring.Core.Tests.Logs
         [Fact]
         public void ConflictsAndInvertedRangesAreUserErrors()
         {
-            Assert.Equal("ConflictingTimeRange", Assert.Throws<MonitoringException>(() => LogTimeRangeResolver.Resolve(null, Now, null, TimeSpan.FromHours(1), Now, false)).ErrorId);
-            Assert.Equal("ConflictingTimeRange", Assert.Throws<MonitoringException>(() => LogTimeRangeResolver.Resolve(null, null, Now, null, Now, true)).ErrorId);
+            Assert.Equal("InvalidTimeRange", Assert.Throws<MonitoringException>(() => LogTimeRangeResolver.Resolve(null, Now, null, TimeSpan.FromHours(1), Now, false)).ErrorId);
+            Assert.Equal("InvalidTimeRange", Assert.Throws<MonitoringException>(() => LogTimeRangeResolver.Resolve(null, null, Now, null, Now, true)).ErrorId);
             Assert.Equal("InvalidTimeRange", Assert.Throws<MonitoringException>(() => LogTimeRangeResolver.Resolve(null, Now, Now.AddHours(-1), null, Now, false)).ErrorId);
         }
     }

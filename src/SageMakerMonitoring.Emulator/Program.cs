@@ -1,2 +1,3 @@
-// Entry point; the host is built in Hosting/.
-System.Console.WriteLine("emulator host not built yet");
+using SageMakerMonitoring.Emulator.Hosting;
+
+return await EmulatorCommandLine.RunAsync(args).ConfigureAwait(false);

@@ -20,6 +20,12 @@ namespace SageMakerMonitoring.Emulator.Hosting
             }
         }
 
+        /// <summary>True while time stands still.</summary>
+        public bool IsFrozen
+        {
+            get { lock (_gate) { return _frozen.HasValue; } }
+        }
+
         /// <summary>Time runs on from <paramref name="now"/>.</summary>
         public void Set(DateTime now)
         {

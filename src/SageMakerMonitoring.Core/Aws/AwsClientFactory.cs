@@ -1,0 +1,231 @@
+using System;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using SageMakerMonitoring.Core.Aws.CloudWatch;
+using SageMakerMonitoring.Core.Aws.CloudWatchLogs;
+using SageMakerMonitoring.Core.Aws.EventBridge;
+using SageMakerMonitoring.Core.Aws.S3;
+using SageMakerMonitoring.Core.Aws.SageMaker;
+using SageMakerMonitoring.Core.Aws.Wire;
+
+namespace SageMakerMonitoring.Core.Aws
+{
+    /// <summary>
+    /// Builds the service clients from <see cref="AwsClientOptions"/>, resolving what the options leave open the
+    /// standard AWS way. Credentials: the options' credentials, else the named profile (static, SSO, assume-role,
+    /// process…), else the SDK's default chain at call time. Region: the options' region, else the profile's, else the
+    /// SDK's fallback chain (AWS_REGION, AWS_DEFAULT_REGION, the default profile, instance metadata). Endpoint: the
+    /// options' URL, else AWS_ENDPOINT_URL_&lt;SERVICE&gt;, else AWS_ENDPOINT_URL, else the regional AWS endpoint.
+    /// Each client is created once per factory and reused (one SDK pipeline and HTTP client per service).
+    /// </summary>
+    public sealed class AwsClientFactory : IAwsClientFactory, IDisposable
+    {
+        private readonly AwsClientOptions _options;
+        private readonly object _gate = new object();
+        private bool _resolved;
+        private RegionEndpoint? _region;
+        private AWSCredentials? _credentials;
+        private CloudWatchClient? _cloudWatch;
+        private CloudWatchLogsClient? _cloudWatchLogs;
+        private EventBridgeClient? _eventBridge;
+        private SageMakerClient? _sageMaker;
+        private ObjectStoreClient? _objectStore;
+
+        public AwsClientFactory(AwsClientOptions options)
+        {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+        }
+
+        /// <inheritdoc />
+        public string Region
+        {
+            get
+            {
+                Resolve();
+                return _region!.SystemName;
+            }
+        }
+
+        public ICloudWatchClient CreateCloudWatch()
+        {
+            lock (_gate)
+            {
+                return _cloudWatch ??= new CloudWatchClient(Credentials, Configure(new CloudWatchConfig()), Region, _options.CallLogger);
+            }
+        }
+
+        public ICloudWatchLogsClient CreateCloudWatchLogs()
+        {
+            lock (_gate)
+            {
+                return _cloudWatchLogs ??= new CloudWatchLogsClient(Credentials, Configure(new CloudWatchLogsConfig()), Region, _options.CallLogger);
+            }
+        }
+
+        public IEventBridgeClient CreateEventBridge()
+        {
+            lock (_gate)
+            {
+                return _eventBridge ??= new EventBridgeClient(Credentials, Configure(new EventBridgeConfig()), Region, _options.CallLogger);
+            }
+        }
+
+        public ISageMakerClient CreateSageMaker()
+        {
+            lock (_gate)
+            {
+                return _sageMaker ??= new SageMakerClient(Credentials, Configure(new SageMakerConfig()), Region, _options.CallLogger);
+            }
+        }
+
+        public IObjectStoreClient CreateObjectStore()
+        {
+            lock (_gate)
+            {
+                return _objectStore ??= new ObjectStoreClient(Credentials, RegionEndpointValue,
+                    ResolveEndpoint("AWS_ENDPOINT_URL_S3"), _options.MaxAttempts, _options.CallLogger);
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                _cloudWatch?.Dispose();
+                _cloudWatchLogs?.Dispose();
+                _eventBridge?.Dispose();
+                _sageMaker?.Dispose();
+                _objectStore?.Dispose();
+                _cloudWatch = null;
+                _cloudWatchLogs = null;
+                _eventBridge = null;
+                _sageMaker = null;
+                _objectStore = null;
+            }
+        }
+
+        private AWSCredentials? Credentials
+        {
+            get
+            {
+                Resolve();
+                return _credentials;
+            }
+        }
+
+        private RegionEndpoint RegionEndpointValue
+        {
+            get
+            {
+                Resolve();
+                return _region!;
+            }
+        }
+
+        private T Configure<T>(T config) where T : JsonServiceConfig
+        {
+            RegionEndpoint region = RegionEndpointValue;
+            string? endpoint = ResolveEndpoint(config.Service.EndpointEnvironmentVariable);
+            if (endpoint != null)
+            {
+                // ServiceURL and RegionEndpoint exclude each other in the SDK; the signing region must still be the
+                // resolved one, not whatever the SDK would guess from the URL's host.
+                config.ServiceURL = endpoint;
+            }
+            else
+            {
+                config.RegionEndpoint = region;
+            }
+            config.AuthenticationRegion = region.SystemName;
+            if (_options.MaxAttempts.HasValue)
+            {
+                config.MaxErrorRetry = Math.Max(0, _options.MaxAttempts.Value - 1);
+            }
+            return config;
+        }
+
+        internal string? ResolveEndpoint(string serviceVariable)
+        {
+            if (!string.IsNullOrWhiteSpace(_options.EndpointUrl))
+            {
+                return _options.EndpointUrl!.Trim();
+            }
+            string? ignore = Environment.GetEnvironmentVariable("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+            if (string.Equals(ignore, "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+            string? specific = Environment.GetEnvironmentVariable(serviceVariable);
+            if (!string.IsNullOrWhiteSpace(specific))
+            {
+                return specific!.Trim();
+            }
+            string? global = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
+            return string.IsNullOrWhiteSpace(global) ? null : global!.Trim();
+        }
+
+        private void Resolve()
+        {
+            lock (_gate)
+            {
+                if (_resolved)
+                {
+                    return;
+                }
+                CredentialProfile? profile = null;
+                AWSCredentials? credentials = _options.Credentials;
+                if (!string.IsNullOrWhiteSpace(_options.ProfileName))
+                {
+                    var profiles = new CredentialProfileStoreChain();
+                    if (!profiles.TryGetProfile(_options.ProfileName, out profile))
+                    {
+                        throw AwsConfigurationException.ProfileNotFound(_options.ProfileName!);
+                    }
+                    if (credentials == null)
+                    {
+                        try
+                        {
+                            credentials = AWSCredentialsFactory.GetAWSCredentials(profile, profiles);
+                        }
+                        catch (Exception e) when (!(e is AwsConfigurationException))
+                        {
+                            throw new AwsConfigurationException(
+                                "The AWS profile '" + _options.ProfileName + "' cannot supply credentials: " + e.Message +
+                                " Check it with 'aws configure list --profile " + _options.ProfileName + "' (for SSO profiles run 'aws sso login --profile " +
+                                _options.ProfileName + "').", e);
+                        }
+                    }
+                }
+
+                RegionEndpoint? region = null;
+                if (!string.IsNullOrWhiteSpace(_options.Region))
+                {
+                    region = RegionEndpoint.GetBySystemName(_options.Region!.Trim());
+                }
+                else if (profile?.Region != null)
+                {
+                    region = profile.Region;
+                }
+                else
+                {
+                    try
+                    {
+                        region = FallbackRegionFactory.GetRegionEndpoint();
+                    }
+                    catch (Exception e)
+                    {
+                        throw new AwsConfigurationException(AwsConfigurationException.MissingRegionMessage, e);
+                    }
+                }
+                if (region == null)
+                {
+                    throw new AwsConfigurationException(AwsConfigurationException.MissingRegionMessage);
+                }
+                _region = region;
+                _credentials = credentials;
+                _resolved = true;
+            }
+        }
+    }
+}

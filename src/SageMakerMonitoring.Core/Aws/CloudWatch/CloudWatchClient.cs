@@ -1,0 +1,443 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using SageMakerMonitoring.Core.Aws.Wire;
+
+namespace SageMakerMonitoring.Core.Aws.CloudWatch
+{
+    /// <summary>CloudWatch metrics over awsJson 1.0 (GraniteServiceVersion20100801, query-compatible).</summary>
+    internal sealed class CloudWatchClient : JsonServiceClient, ICloudWatchClient
+    {
+        private static readonly JsonOperationUnmarshaller<MetricDataPage> GetMetricDataOutput =
+            new JsonOperationUnmarshaller<MetricDataPage>(ServiceDescriptor.CloudWatch, ReadMetricDataPage);
+        private static readonly JsonOperationUnmarshaller<MetricStatisticsResult> GetMetricStatisticsOutput =
+            new JsonOperationUnmarshaller<MetricStatisticsResult>(ServiceDescriptor.CloudWatch, ReadMetricStatistics);
+        private static readonly JsonOperationUnmarshaller<MetricListPage> ListMetricsOutput =
+            new JsonOperationUnmarshaller<MetricListPage>(ServiceDescriptor.CloudWatch, ReadMetricList);
+        private static readonly JsonOperationUnmarshaller<bool> PutMetricDataOutput =
+            new JsonOperationUnmarshaller<bool>(ServiceDescriptor.CloudWatch, EmptyOutput.Read);
+
+        public CloudWatchClient(AWSCredentials? credentials, CloudWatchConfig config, string region, Action<AwsCallRecord>? callLogger)
+            : base(credentials, config, region, callLogger)
+        {
+        }
+
+        public Task<MetricDataPage> GetMetricDataAsync(MetricDataRequest request, CancellationToken cancellationToken)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            return InvokeJsonAsync("GetMetricData", writer =>
+            {
+                writer.WriteStartArray("MetricDataQueries");
+                foreach (MetricDataQuery query in request.Queries)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("Id", query.Id);
+                    writer.WriteStartObject("MetricStat");
+                    writer.WritePropertyName("Metric");
+                    WriteMetric(writer, query.Metric);
+                    writer.WriteNumber("Period", query.Period);
+                    writer.WriteString("Stat", query.Stat);
+                    writer.WriteStringIfSet("Unit", query.Unit);
+                    writer.WriteEndObject();
+                    writer.WriteStringIfSet("Label", query.Label);
+                    writer.WriteBoolean("ReturnData", true);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+                writer.WriteEpochSeconds("StartTime", request.StartTime);
+                writer.WriteEpochSeconds("EndTime", request.EndTime);
+                writer.WriteStringIfSet("NextToken", request.NextToken);
+                writer.WriteString("ScanBy", request.ScanAscending ? "TimestampAscending" : "TimestampDescending");
+                writer.WriteNumberIfSet("MaxDatapoints", request.MaxDatapoints);
+            }, GetMetricDataOutput, cancellationToken);
+        }
+
+        public Task<MetricStatisticsResult> GetMetricStatisticsAsync(MetricStatisticsRequest request, CancellationToken cancellationToken)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            return InvokeJsonAsync("GetMetricStatistics", writer =>
+            {
+                writer.WriteString("Namespace", request.Metric.Namespace);
+                writer.WriteString("MetricName", request.Metric.MetricName);
+                WriteDimensions(writer, request.Metric.Dimensions);
+                writer.WriteEpochSeconds("StartTime", request.StartTime);
+                writer.WriteEpochSeconds("EndTime", request.EndTime);
+                writer.WriteNumber("Period", request.Period);
+                if (request.Statistics.Count > 0)
+                {
+                    writer.WriteStringArray("Statistics", request.Statistics);
+                }
+                if (request.ExtendedStatistics.Count > 0)
+                {
+                    writer.WriteStringArray("ExtendedStatistics", request.ExtendedStatistics);
+                }
+                writer.WriteStringIfSet("Unit", request.Unit);
+            }, GetMetricStatisticsOutput, cancellationToken);
+        }
+
+        public Task<MetricListPage> ListMetricsAsync(ListMetricsRequest request, CancellationToken cancellationToken)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            return InvokeJsonAsync("ListMetrics", writer =>
+            {
+                writer.WriteStringIfSet("Namespace", request.Namespace);
+                writer.WriteStringIfSet("MetricName", request.MetricName);
+                if (request.Dimensions.Count > 0)
+                {
+                    writer.WriteStartArray("Dimensions");
+                    foreach (KeyValuePair<string, string?> filter in request.Dimensions)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("Name", filter.Key);
+                        writer.WriteStringIfSet("Value", filter.Value);
+                        writer.WriteEndObject();
+                    }
+                    writer.WriteEndArray();
+                }
+                writer.WriteStringIfSet("NextToken", request.NextToken);
+                if (request.RecentlyActive)
+                {
+                    writer.WriteString("RecentlyActive", "PT3H");
+                }
+            }, ListMetricsOutput, cancellationToken);
+        }
+
+        public Task PutMetricDataAsync(string metricNamespace, IReadOnlyList<MetricDatum> data, CancellationToken cancellationToken)
+        {
+            if (data == null) throw new ArgumentNullException(nameof(data));
+            return InvokeJsonAsync("PutMetricData", writer =>
+            {
+                writer.WriteString("Namespace", metricNamespace);
+                writer.WriteStartArray("MetricData");
+                foreach (MetricDatum datum in data)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("MetricName", datum.MetricName);
+                    if (datum.Dimensions.Count > 0)
+                    {
+                        WriteDimensions(writer, datum.Dimensions);
+                    }
+                    if (datum.Timestamp != default)
+                    {
+                        writer.WriteEpochSeconds("Timestamp", datum.Timestamp);
+                    }
+                    if (datum.Values.Count > 0)
+                    {
+                        writer.WriteStartArray("Values");
+                        foreach (double value in datum.Values) writer.WriteDoubleValue(value);
+                        writer.WriteEndArray();
+                        if (datum.Counts.Count > 0)
+                        {
+                            writer.WriteStartArray("Counts");
+                            foreach (double count in datum.Counts) writer.WriteDoubleValue(count);
+                            writer.WriteEndArray();
+                        }
+                    }
+                    else if (datum.Value.HasValue)
+                    {
+                        writer.WritePropertyName("Value");
+                        writer.WriteDoubleValue(datum.Value.Value);
+                    }
+                    writer.WriteStringIfSet("Unit", datum.Unit);
+                    writer.WriteNumber("StorageResolution", datum.StorageResolution);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+            }, PutMetricDataOutput, cancellationToken);
+        }
+
+        private static void WriteMetric(Utf8JsonWriter writer, MetricIdentity metric)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("Namespace", metric.Namespace);
+            writer.WriteString("MetricName", metric.MetricName);
+            WriteDimensions(writer, metric.Dimensions);
+            writer.WriteEndObject();
+        }
+
+        private static void WriteDimensions(Utf8JsonWriter writer, IReadOnlyList<MetricDimension> dimensions)
+        {
+            writer.WriteStartArray("Dimensions");
+            foreach (MetricDimension dimension in dimensions)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("Name", dimension.Name);
+                writer.WriteString("Value", dimension.Value);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+
+        internal static MetricDataPage ReadMetricDataPage(ref Utf8JsonReader reader)
+        {
+            var page = new MetricDataPage();
+            if (!JsonOutput.StartObject(ref reader)) return page;
+            while (JsonOutput.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("MetricDataResults"))
+                {
+                    reader.Read();
+                    var results = new List<MetricDataResult>();
+                    if (JsonOutput.IsArray(ref reader))
+                    {
+                        while (JsonOutput.NextElement(ref reader))
+                        {
+                            if (JsonOutput.IsObject(ref reader)) results.Add(ReadMetricDataResult(ref reader));
+                        }
+                    }
+                    page.Results = results;
+                }
+                else if (reader.ValueTextEquals("NextToken"))
+                {
+                    reader.Read();
+                    page.NextToken = JsonOutput.String(ref reader);
+                }
+                else if (reader.ValueTextEquals("Messages"))
+                {
+                    reader.Read();
+                    page.Messages = ReadMessages(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            return page;
+        }
+
+        private static MetricDataResult ReadMetricDataResult(ref Utf8JsonReader reader)
+        {
+            var result = new MetricDataResult();
+            while (JsonOutput.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("Timestamps"))
+                {
+                    reader.Read();
+                    result.Timestamps = ReadTimestamps(ref reader);
+                }
+                else if (reader.ValueTextEquals("Values"))
+                {
+                    reader.Read();
+                    result.Values = ReadValues(ref reader);
+                }
+                else if (reader.ValueTextEquals("Id"))
+                {
+                    reader.Read();
+                    result.Id = JsonOutput.String(ref reader) ?? "";
+                }
+                else if (reader.ValueTextEquals("Label"))
+                {
+                    reader.Read();
+                    result.Label = JsonOutput.String(ref reader);
+                }
+                else if (reader.ValueTextEquals("StatusCode"))
+                {
+                    reader.Read();
+                    result.StatusCode = JsonOutput.String(ref reader) ?? "Complete";
+                }
+                else if (reader.ValueTextEquals("Messages"))
+                {
+                    reader.Read();
+                    result.Messages = ReadMessages(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            return result;
+        }
+
+        private static DateTime[] ReadTimestamps(ref Utf8JsonReader reader)
+        {
+            if (!JsonOutput.IsArray(ref reader)) return Array.Empty<DateTime>();
+            var buffer = new GrowableArray<DateTime>(256);
+            while (JsonOutput.NextElement(ref reader))
+            {
+                buffer.Add(JsonOutput.EpochSeconds(ref reader));
+            }
+            return buffer.ToArray();
+        }
+
+        private static double[] ReadValues(ref Utf8JsonReader reader)
+        {
+            if (!JsonOutput.IsArray(ref reader)) return Array.Empty<double>();
+            var buffer = new GrowableArray<double>(256);
+            while (JsonOutput.NextElement(ref reader))
+            {
+                buffer.Add(JsonOutput.Double(ref reader));
+            }
+            return buffer.ToArray();
+        }
+
+        /// <summary>MessageData list → "Code: Value" strings.</summary>
+        private static IReadOnlyList<string> ReadMessages(ref Utf8JsonReader reader)
+        {
+            if (!JsonOutput.IsArray(ref reader)) return Array.Empty<string>();
+            var messages = new List<string>();
+            while (JsonOutput.NextElement(ref reader))
+            {
+                if (!JsonOutput.IsObject(ref reader)) continue;
+                string? code = null;
+                string? value = null;
+                while (JsonOutput.NextProperty(ref reader))
+                {
+                    bool isCode = reader.ValueTextEquals("Code");
+                    bool isValue = reader.ValueTextEquals("Value");
+                    reader.Read();
+                    if (isCode) code = JsonOutput.String(ref reader);
+                    else if (isValue) value = JsonOutput.String(ref reader);
+                    else reader.Skip();
+                }
+                messages.Add(code == null ? value ?? "" : value == null ? code : code + ": " + value);
+            }
+            return messages;
+        }
+
+        internal static MetricStatisticsResult ReadMetricStatistics(ref Utf8JsonReader reader)
+        {
+            var result = new MetricStatisticsResult();
+            if (!JsonOutput.StartObject(ref reader)) return result;
+            while (JsonOutput.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("Label"))
+                {
+                    reader.Read();
+                    result.Label = JsonOutput.String(ref reader);
+                }
+                else if (reader.ValueTextEquals("Datapoints"))
+                {
+                    reader.Read();
+                    var datapoints = new List<StatisticsDatapoint>();
+                    if (JsonOutput.IsArray(ref reader))
+                    {
+                        while (JsonOutput.NextElement(ref reader))
+                        {
+                            if (JsonOutput.IsObject(ref reader)) datapoints.Add(ReadDatapoint(ref reader));
+                        }
+                    }
+                    result.Datapoints = datapoints;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            return result;
+        }
+
+        private static StatisticsDatapoint ReadDatapoint(ref Utf8JsonReader reader)
+        {
+            var point = new StatisticsDatapoint();
+            while (JsonOutput.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("Timestamp")) { reader.Read(); point.Timestamp = JsonOutput.EpochSeconds(ref reader); }
+                else if (reader.ValueTextEquals("SampleCount")) { reader.Read(); point.SampleCount = JsonOutput.NullableDouble(ref reader); }
+                else if (reader.ValueTextEquals("Average")) { reader.Read(); point.Average = JsonOutput.NullableDouble(ref reader); }
+                else if (reader.ValueTextEquals("Sum")) { reader.Read(); point.Sum = JsonOutput.NullableDouble(ref reader); }
+                else if (reader.ValueTextEquals("Minimum")) { reader.Read(); point.Minimum = JsonOutput.NullableDouble(ref reader); }
+                else if (reader.ValueTextEquals("Maximum")) { reader.Read(); point.Maximum = JsonOutput.NullableDouble(ref reader); }
+                else if (reader.ValueTextEquals("Unit")) { reader.Read(); point.Unit = JsonOutput.String(ref reader); }
+                else if (reader.ValueTextEquals("ExtendedStatistics"))
+                {
+                    reader.Read();
+                    var map = new Dictionary<string, double>(StringComparer.Ordinal);
+                    if (JsonOutput.IsObject(ref reader))
+                    {
+                        while (JsonOutput.NextProperty(ref reader))
+                        {
+                            string key = reader.GetString()!;
+                            reader.Read();
+                            map[key] = JsonOutput.Double(ref reader);
+                        }
+                    }
+                    point.ExtendedStatistics = map;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            return point;
+        }
+
+        internal static MetricListPage ReadMetricList(ref Utf8JsonReader reader)
+        {
+            var page = new MetricListPage();
+            if (!JsonOutput.StartObject(ref reader)) return page;
+            while (JsonOutput.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("Metrics"))
+                {
+                    reader.Read();
+                    var metrics = new List<MetricIdentity>();
+                    if (JsonOutput.IsArray(ref reader))
+                    {
+                        while (JsonOutput.NextElement(ref reader))
+                        {
+                            if (JsonOutput.IsObject(ref reader)) metrics.Add(ReadMetric(ref reader));
+                        }
+                    }
+                    page.Metrics = metrics;
+                }
+                else if (reader.ValueTextEquals("NextToken"))
+                {
+                    reader.Read();
+                    page.NextToken = JsonOutput.String(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            return page;
+        }
+
+        private static MetricIdentity ReadMetric(ref Utf8JsonReader reader)
+        {
+            string metricNamespace = "";
+            string metricName = "";
+            var dimensions = new List<MetricDimension>();
+            while (JsonOutput.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("Namespace")) { reader.Read(); metricNamespace = JsonOutput.String(ref reader) ?? ""; }
+                else if (reader.ValueTextEquals("MetricName")) { reader.Read(); metricName = JsonOutput.String(ref reader) ?? ""; }
+                else if (reader.ValueTextEquals("Dimensions"))
+                {
+                    reader.Read();
+                    if (!JsonOutput.IsArray(ref reader)) continue;
+                    while (JsonOutput.NextElement(ref reader))
+                    {
+                        if (!JsonOutput.IsObject(ref reader)) continue;
+                        string name = "";
+                        string value = "";
+                        while (JsonOutput.NextProperty(ref reader))
+                        {
+                            bool isName = reader.ValueTextEquals("Name");
+                            bool isValue = reader.ValueTextEquals("Value");
+                            reader.Read();
+                            if (isName) name = JsonOutput.String(ref reader) ?? "";
+                            else if (isValue) value = JsonOutput.String(ref reader) ?? "";
+                            else reader.Skip();
+                        }
+                        dimensions.Add(new MetricDimension(name, value));
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            return new MetricIdentity(metricNamespace, metricName, dimensions);
+        }
+    }
+}

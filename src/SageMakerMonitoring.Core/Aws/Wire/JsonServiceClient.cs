@@ -1,0 +1,78 @@
+using System;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+
+namespace SageMakerMonitoring.Core.Aws.Wire
+{
+    /// <summary>
+    /// Base of the awsJson service clients: an SDK <see cref="AmazonServiceClient"/> whose pipeline signs with SigV4,
+    /// retries, corrects clock skew and records each call; operations are sent through <see cref="InvokeJsonAsync{T}"/>.
+    /// </summary>
+    internal abstract class JsonServiceClient : AmazonServiceClient
+    {
+        private readonly JsonOperationMarshaller _marshaller;
+        private readonly ServiceDescriptor _service;
+        private IServiceMetadata? _metadata;
+
+        protected JsonServiceClient(AWSCredentials? credentials, JsonServiceConfig config, string region, Action<AwsCallRecord>? callLogger)
+            : base(credentials!, config)
+        {
+            _service = config.Service;
+            _marshaller = new JsonOperationMarshaller(config.Service);
+            if (callLogger != null)
+            {
+                // Outermost handler: one record per API call, around all retries.
+                RuntimePipeline.AddHandler(new CallRecordingHandler(config.Service.ServiceId, region, callLogger));
+            }
+        }
+
+        protected ServiceDescriptor Service => _service;
+
+        protected override IServiceMetadata ServiceMetadata =>
+            _metadata ??= new JsonServiceMetadata(((JsonServiceConfig)Config).Service.ServiceId);
+
+        protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+        {
+            pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
+        }
+
+        /// <summary>Sends one operation and parses its output. Service errors surface as <see cref="AwsServiceException"/>,
+        /// missing credentials as <see cref="AwsConfigurationException"/>; cancellation as <see cref="OperationCanceledException"/>.</summary>
+        protected async Task<T> InvokeJsonAsync<T>(string operation, Action<Utf8JsonWriter> writeInput, JsonOperationUnmarshaller<T> unmarshaller, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            byte[] body = JsonInput.Write(writeInput);
+            var options = new InvokeOptions
+            {
+                RequestMarshaller = _marshaller,
+                ResponseUnmarshaller = unmarshaller,
+            };
+            try
+            {
+                JsonOperationResponse<T> response = await InvokeAsync<JsonOperationResponse<T>>(
+                    new JsonOperationRequest(operation, body), options, cancellationToken).ConfigureAwait(false);
+                return response.Result;
+            }
+            catch (Exception e) when (AwsExceptionTranslator.Translate(_service.ServiceId, operation, e, cancellationToken) is Exception translated)
+            {
+                throw translated;
+            }
+        }
+
+        private sealed class JsonServiceMetadata : IServiceMetadata
+        {
+            public JsonServiceMetadata(string serviceId)
+            {
+                ServiceId = serviceId;
+            }
+
+            public string ServiceId { get; }
+
+            public System.Collections.Generic.IDictionary<string, string> OperationNameMapping { get; } =
+                new System.Collections.Generic.Dictionary<string, string>();
+        }
+    }
+}

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Nodes;
 
 namespace SageMakerMonitoring.Emulator.Hosting
 {
@@ -19,5 +20,9 @@ namespace SageMakerMonitoring.Emulator.Hosting
         public int StatusCode { get; }
         public string? QueryCode { get; }
         public bool SenderFault { get; }
+
+        /// <summary>Extra members of the error shape written next to the code and message in JSON protocols
+        /// (e.g. CloudWatch Logs' MalformedQueryException carries <c>queryCompileError</c>).</summary>
+        public JsonObject? Details { get; init; }
     }
 }

@@ -1,0 +1,96 @@
+using System;
+using System.Text.Json;
+
+namespace SageMakerMonitoring.Core.Events
+{
+    /// <summary>
+    /// A compiled EventBridge event pattern. <see cref="Parse"/> validates the pattern with the service's rules
+    /// (throwing <see cref="EventPatternException"/>) and compiles it once into a tree of matchers; matching then walks
+    /// the event's JSON without re-reading the pattern. Instances are immutable and safe to share between threads.
+    /// </summary>
+    public sealed class EventPattern
+    {
+        /// <summary>Longest pattern the service accepts, in characters.</summary>
+        public const int MaxLength = EventPatternCompiler.MaxPatternLength;
+
+        /// <summary>Most rule combinations <c>$or</c> may produce.</summary>
+        public const int MaxCombinations = EventPatternCompiler.MaxCombinations;
+
+        private readonly PatternObject _root;
+
+        private EventPattern(string text, PatternObject root, int combinations, int wildcardCount)
+        {
+            Text = text;
+            _root = root;
+            CombinationCount = combinations;
+            WildcardCount = wildcardCount;
+        }
+
+        /// <summary>The pattern as given.</summary>
+        public string Text { get; }
+
+        /// <summary>Number of rule combinations its <c>$or</c> arrays produce (1 without <c>$or</c>; at most 1,000).</summary>
+        public int CombinationCount { get; }
+
+        /// <summary>Number of wildcard expressions (the service limits rules with wildcards per bus).</summary>
+        public int WildcardCount { get; }
+
+        /// <summary>Validates and compiles a pattern.</summary>
+        /// <exception cref="EventPatternException">The pattern breaks one of EventBridge's rules.</exception>
+        public static EventPattern Parse(string json)
+        {
+            var compiler = new EventPatternCompiler();
+            var root = compiler.Compile(json);
+            return new EventPattern(json, root, (int)compiler.Combinations, compiler.WildcardCount);
+        }
+
+        /// <summary>Like <see cref="Parse"/> but returns the problem instead of throwing.</summary>
+        public static bool TryParse(string json, out EventPattern? pattern, out EventPatternException? error)
+        {
+            try
+            {
+                pattern = Parse(json);
+                error = null;
+                return true;
+            }
+            catch (EventPatternException e)
+            {
+                pattern = null;
+                error = e;
+                return false;
+            }
+        }
+
+        /// <summary>Parses the event JSON and tests it.</summary>
+        public bool Matches(string eventJson)
+        {
+            if (eventJson == null) throw new ArgumentNullException(nameof(eventJson));
+            using var document = JsonDocument.Parse(eventJson);
+            return Matches(document.RootElement);
+        }
+
+        /// <summary>Tests an already parsed event.</summary>
+        public bool Matches(JsonElement evt)
+        {
+            return evt.ValueKind == JsonValueKind.Object ? _root.Matches(evt) : _root.MatchesMissing;
+        }
+
+        /// <summary>Tests the event and, on a miss, says which field did not match and why.</summary>
+        public EventMatchResult Evaluate(JsonElement evt)
+        {
+            if (Matches(evt)) return EventMatchResult.Match;
+            var miss = evt.ValueKind == JsonValueKind.Object ? _root.Explain(evt) : _root.ExplainMissing();
+            return miss ?? EventMatchResult.Miss("", "the event did not match");
+        }
+
+        /// <summary>Parses the event JSON and evaluates it.</summary>
+        public EventMatchResult Evaluate(string eventJson)
+        {
+            if (eventJson == null) throw new ArgumentNullException(nameof(eventJson));
+            using var document = JsonDocument.Parse(eventJson);
+            return Evaluate(document.RootElement);
+        }
+
+        public override string ToString() => Text;
+    }
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Text.Json.Nodes;
+using SageMakerMonitoring.Emulator.Hosting;
+
+namespace SageMakerMonitoring.Emulator.Services.CloudWatch
+{
+    /// <summary>
+    /// The emulated CloudWatch metrics service (SigV4 name <c>monitoring</c>): PutMetricData, ListMetrics,
+    /// GetMetricStatistics and GetMetricData over an in-memory store of compact time series, with CloudWatch's
+    /// limits, error codes and time rules evaluated against the emulator clock.
+    /// Control actions: <c>synthetic</c> (generate a benchmark workload, see <see cref="SyntheticWorkload"/>) and
+    /// <c>stats</c> (<c>{"series":N,"datapoints":M}</c> of the whole store).
+    /// </summary>
+    public sealed class CloudWatchService : IJsonService
+    {
+        private readonly EmulatorContext _context;
+        private readonly MetricStore _store = new MetricStore();
+
+        public CloudWatchService(EmulatorContext context)
+        {
+            _context = context ?? throw new ArgumentNullException(nameof(context));
+        }
+
+        public string SigningName => "monitoring";
+
+        internal MetricStore Store => _store;
+
+        private double Now => RequestReader.ToEpochSeconds(_context.Clock.UtcNow);
+
+        public JsonNode? Handle(string operation, JsonObject request)
+        {
+            request ??= new JsonObject();
+            switch (operation)
+            {
+                case "PutMetricData":
+                    PutMetricDataOperation.Execute(_store, request, Now);
+                    return null;
+                case "ListMetrics":
+                    return ListMetricsOperation.Execute(_store, request, Now, _context.AccountId);
+                case "GetMetricStatistics":
+                    return GetMetricStatisticsOperation.Execute(_store, request, Now);
+                case "GetMetricData":
+                    return GetMetricDataOperation.Execute(_store, request, Now);
+                default:
+                    throw new AwsErrorException("UnknownOperationException",
+                        $"The action {operation} is not valid for this web service.", 400, "InvalidAction");
+            }
+        }
+
+        public void Reset() => _store.Write(s => s.Clear());
+
+        public void Seed(string seedName)
+        {
+            switch (seedName)
+            {
+                case "empty":
+                    return;
+                case "demo":
+                    var now = (long)Math.Floor(Now);
+                    _store.Write(s => DemoMetrics.Load(s, now, _context.RandomSeed));
+                    return;
+                default:
+                    throw new ArgumentException($"Unknown seed '{seedName}'; expected 'demo' or 'empty'.", nameof(seedName));
+            }
+        }
+
+        public bool TryControl(string action, JsonObject arguments, out JsonNode? result)
+        {
+            arguments ??= new JsonObject();
+            switch (action)
+            {
+                case "synthetic":
+                    result = SyntheticWorkload.Generate(_store, arguments, Now, _context.RandomSeed);
+                    return true;
+                case "stats":
+                    result = _store.Read(s => new JsonObject { ["series"] = s.SeriesCount, ["datapoints"] = s.TotalPoints });
+                    return true;
+                default:
+                    result = null;
+                    return false;
+            }
+        }
+    }
+}

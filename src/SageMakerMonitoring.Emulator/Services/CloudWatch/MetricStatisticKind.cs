@@ -1,0 +1,12 @@
+namespace SageMakerMonitoring.Emulator.Services.CloudWatch
+{
+    internal enum MetricStatisticKind
+    {
+        SampleCount,
+        Sum,
+        Average,
+        Minimum,
+        Maximum,
+        Percentile,
+    }
+}

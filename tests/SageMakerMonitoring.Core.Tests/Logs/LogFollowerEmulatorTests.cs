@@ -89,7 +89,7 @@ namespace SageMakerMonitoring.Core.Tests.Logs
             Assert.False(cts.IsCancellationRequested);
 
             var messages = seen.Select(e => e.Message).ToList();
-            Assert.Equal(new[] { "a1", "a2", "a3", "a-last", "b1", "b2", "b3" }, messages.OrderBy(m => m, StringComparer.Ordinal));
+            Assert.Equal(new[] { "a-last", "a1", "a2", "a3", "b1", "b2", "b3" }, messages.OrderBy(m => m, StringComparer.Ordinal));
             Assert.Equal(messages.Count, seen.Select(e => e.EventId).Distinct().Count());
         }
 

@@ -20,19 +20,23 @@ namespace SageMakerMonitoring.Core.Tests.Logs
         private const string Group = "/aws/sagemaker/TrainingJobs";
         private static readonly DateTime Start = new DateTime(2026, 11, 2, 0, 0, 0, DateTimeKind.Utc);
         private readonly EmulatorFixture _emulator;
+        private readonly Xunit.Abstractions.ITestOutputHelper _output;
 
-        public LogQueryRunnerEmulatorTests(EmulatorFixture emulator)
+        public LogQueryRunnerEmulatorTests(EmulatorFixture emulator, Xunit.Abstractions.ITestOutputHelper output)
         {
             _emulator = emulator;
+            _output = output;
         }
 
         private sealed class RecordingReporter : IOperationReporter
         {
             public readonly List<string> Verbose = new List<string>();
             public readonly List<ProgressInfo> Progress = new List<ProgressInfo>();
-            void IOperationReporter.Verbose(string message) { lock (Verbose) Verbose.Add(message); }
+            public Xunit.Abstractions.ITestOutputHelper? Output;
+            void IOperationReporter.Verbose(string message) { lock (Verbose) Verbose.Add(message); Output?.WriteLine(message); }
             void IOperationReporter.Warning(string message) { lock (Verbose) Verbose.Add("WARNING: " + message); }
-            void IOperationReporter.Progress(ProgressInfo progress) { lock (Progress) Progress.Add(progress); }
+            public Action<ProgressInfo>? OnProgress;
+            void IOperationReporter.Progress(ProgressInfo progress) { lock (Progress) Progress.Add(progress); OnProgress?.Invoke(progress); }
         }
 
         private async Task Synthetic(string job, int streams, int perStream, int intervalMs)
@@ -68,7 +72,7 @@ namespace SageMakerMonitoring.Core.Tests.Logs
             var runner = new LogQueryRunner(factory.CreateCloudWatchLogs(), reporter) { PollInterval = TimeSpan.FromMilliseconds(50) };
             var request = new LogQueryRequest(new[] { Group }, "fields @timestamp, @logStream, latencyMs, @message | filter @message like /latencyMs/ | sort @timestamp asc", Start, Start.AddHours(1));
             var rows = await Collect(runner.RunAsync(request));
-            Assert.Equal(4, rows.Count); // steps 1,000 and 2,000 on each host are JSON lines (3,000 is too)
+            Assert.Equal(6, rows.Count); // steps 1,000, 2,000 and 3,000 on each host are JSON lines
             Assert.All(rows, r => Assert.IsType<DateTime>(r["@timestamp"]));
             Assert.All(rows, r => Assert.IsType<long>(r["latencyMs"]));
             Assert.All(rows, r => Assert.IsType<string>(r["@message"]));
@@ -100,14 +104,16 @@ namespace SageMakerMonitoring.Core.Tests.Logs
         {
             await _emulator.ResetAsync("empty");
             await Synthetic("q-limit", 1, 100, 1_000);
-            await _emulator.PostControlAsync("logs/config", new JsonObject { ["maxConcurrentQueries"] = 1, ["queryRunMilliseconds"] = 1_500 });
+            await _emulator.PostControlAsync("logs/config", new JsonObject { ["maxConcurrentQueries"] = 1, ["queryRunMilliseconds"] = 5_000 });
             try
             {
-                // Occupy the only slot.
-                var occupy = await _emulator.AwsAsync("logs", "start-query", "--log-group-name", Group, "--start-time", "1793577600", "--end-time", "1793581200", "--query-string", "fields @message");
-                Assert.Equal(0, occupy.ExitCode);
                 using var factory = LogsEmulatorClients.Factory(_emulator.Url);
-                var reporter = new RecordingReporter();
+                // Occupy the only slot.
+                await factory.CreateCloudWatchLogs().StartQueryAsync(new Core.Aws.StartQueryRequest
+                {
+                    LogGroupNames = new[] { Group }, QueryString = "fields @message", StartTime = Start, EndTime = Start.AddHours(1),
+                }, default);
+                var reporter = new RecordingReporter { Output = _output };
                 var runner = new LogQueryRunner(factory.CreateCloudWatchLogs(), reporter) { ConcurrencyBackoff = TimeSpan.FromMilliseconds(200), PollInterval = TimeSpan.FromMilliseconds(50) };
                 var rows = await Collect(runner.RunAsync(new LogQueryRequest(new[] { Group }, "fields @message", Start, Start.AddHours(1))));
                 Assert.Equal(100, rows.Count);
@@ -129,19 +135,23 @@ namespace SageMakerMonitoring.Core.Tests.Logs
             {
                 using var factory = LogsEmulatorClients.Factory(_emulator.Url);
                 var request = new LogQueryRequest(new[] { Group }, "fields @message", Start, Start.AddHours(1));
+                IReadOnlyList<string> cancelledIds;
 
-                var cancelled = new LogQueryRunner(factory.CreateCloudWatchLogs()) { PollInterval = TimeSpan.FromMilliseconds(50) };
-                using (var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(700)))
+                // Cancel as soon as the query is running on the service (its first progress report).
+                using (var cts = new CancellationTokenSource())
                 {
+                    var reporter = new RecordingReporter { Output = _output, OnProgress = p => { if (p.Status.StartsWith("Running") || p.Status.StartsWith("Scheduled")) cts.Cancel(); } };
+                    var cancelled0 = new LogQueryRunner(factory.CreateCloudWatchLogs(), reporter) { PollInterval = TimeSpan.FromMilliseconds(50) };
                     var sw = Stopwatch.StartNew();
-                    await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Collect(cancelled.RunAsync(request, cts.Token)));
-                    Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5));
+                    await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Collect(cancelled0.RunAsync(request, cts.Token)));
+                    Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10));
+                    cancelledIds = cancelled0.StoppedQueryIds;
                 }
-                var stopped = Assert.Single(cancelled.StoppedQueryIds);
+                var stopped = Assert.Single(cancelledIds);
                 Assert.Equal("Cancelled", await QueryStatus(stopped));
 
                 var timed = new LogQueryRunner(factory.CreateCloudWatchLogs()) { PollInterval = TimeSpan.FromMilliseconds(50) };
-                var withTimeout = new LogQueryRequest(new[] { Group }, "fields @message", Start, Start.AddHours(1)) { Timeout = TimeSpan.FromMilliseconds(700) };
+                var withTimeout = new LogQueryRequest(new[] { Group }, "fields @message", Start, Start.AddHours(1)) { Timeout = TimeSpan.FromSeconds(4) };
                 var ex = await Assert.ThrowsAsync<MonitoringException>(() => Collect(timed.RunAsync(withTimeout)));
                 Assert.Equal("QueryTimedOut", ex.ErrorId);
                 Assert.Equal("Cancelled", await QueryStatus(Assert.Single(timed.StoppedQueryIds)));

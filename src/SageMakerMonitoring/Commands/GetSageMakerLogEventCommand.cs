@@ -76,7 +76,7 @@ namespace SageMakerMonitoring.Commands
 
             Run(async (output, ct) =>
             {
-                var jobs = new SageMakerJobLookup(Clients.CreateSageMaker());
+                var jobs = new SageMakerJobLookup(Clients.CreateSageMaker(), output);
                 var job = await jobs.DescribeAsync(resource, ct).ConfigureAwait(false);
                 var window = LogTimeRangeResolver.Resolve(job, StartTime, EndTime, Since, DateTime.UtcNow, follow);
                 output.Verbose($"{resource}: reading {location}, {selector}, {window}.");

@@ -74,7 +74,7 @@ namespace SageMakerMonitoring.Commands
                     output.Verbose($"{resource}: no log stream matches; nothing to query.");
                     return;
                 }
-                var job = await new SageMakerJobLookup(Clients.CreateSageMaker()).DescribeAsync(resource, ct).ConfigureAwait(false);
+                var job = await new SageMakerJobLookup(Clients.CreateSageMaker(), output).DescribeAsync(resource, ct).ConfigureAwait(false);
                 var now = DateTime.UtcNow;
                 var window = LogTimeRangeResolver.Resolve(job, StartTime, EndTime, Since, now, follow: false);
                 var end = window.End ?? now;

@@ -12,11 +12,16 @@
     DotNetFrameworkVersion = '4.7.2'
 
     # One file per area in src/SageMakerMonitoring/Formats; build.ps1 fails when this list and that folder differ.
-    FormatsToProcess       = @()
+    FormatsToProcess       = @(
+        'Logs.format.ps1xml'
+    )
     TypesToProcess         = @()
 
     # One cmdlet per line, alphabetically. build.ps1 fails when this list and the compiled cmdlets differ.
     CmdletsToExport        = @(
+        'Get-SageMakerLogEvent'
+        'Get-SageMakerLogStream'
+        'Invoke-SageMakerLogQuery'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

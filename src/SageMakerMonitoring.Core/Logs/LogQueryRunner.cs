@@ -200,9 +200,22 @@ namespace SageMakerMonitoring.Core.Logs
             var backoff = ConcurrencyBackoff;
             for (var attempt = 1; ; attempt++)
             {
+                token.ThrowIfCancellationRequested();
                 try
                 {
-                    return await _retry.RunAsync(ct => _client.StartQueryAsync(start, ct), "StartQuery", _reporter, token).ConfigureAwait(false);
+                    // A StartQuery in flight when the run is cancelled or times out gets a short grace to answer, so the
+                    // query it started is known and can be stopped instead of running on unseen.
+                    using var inFlight = new CancellationTokenSource();
+                    using (token.Register(() => inFlight.CancelAfter(StopQueryGrace)))
+                    {
+                        var queryId = await _retry.RunAsync(ct => _client.StartQueryAsync(start, ct), "StartQuery", _reporter, inFlight.Token).ConfigureAwait(false);
+                        if (token.IsCancellationRequested)
+                        {
+                            await StopAsync(queryId).ConfigureAwait(false);
+                            token.ThrowIfCancellationRequested();
+                        }
+                        return queryId;
+                    }
                 }
                 catch (AwsServiceException ex) when (ex.ErrorCode == "LimitExceededException")
                 {

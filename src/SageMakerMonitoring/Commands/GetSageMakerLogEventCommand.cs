@@ -34,17 +34,21 @@ namespace SageMakerMonitoring.Commands
         [Parameter]
         public DateTime? EndTime { get; set; }
 
+        /// <summary>A duration (2h, 30m, 7d) or a point in time.</summary>
         [Parameter]
-        [DurationTransformation(AllowPointInTime = true)]
-        public TimeSpan? Since { get; set; }
+        [ValidateNotNullOrEmpty]
+        public string? Since { get; set; }
 
         [Parameter]
         public SwitchParameter Follow { get; set; }
 
         /// <summary>Seconds between polls when following.</summary>
         [Parameter]
-        [DurationTransformation]
-        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+        [ValidateNotNullOrEmpty]
+        public string PollInterval { get; set; } = "2s";
+
+        private TimeSpan? _since;
+        private TimeSpan _pollInterval;
 
         protected override string FirstLogGroupName() => LogGroupName!;
 
@@ -52,8 +56,10 @@ namespace SageMakerMonitoring.Commands
 
         protected override void BeginProcessing()
         {
-            if (PollInterval < TimeSpan.FromMilliseconds(100) || PollInterval > TimeSpan.FromMinutes(10))
-                ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(PollInterval), PollInterval, "-PollInterval must be between 0.1 seconds and 10 minutes."),
+            _since = Since is null ? (TimeSpan?)null : ParseDuration(Since, nameof(Since), allowPointInTime: true);
+            _pollInterval = ParseDuration(PollInterval, nameof(PollInterval), allowPointInTime: false);
+            if (_pollInterval < TimeSpan.FromMilliseconds(100) || _pollInterval > TimeSpan.FromMinutes(10))
+                ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(PollInterval), _pollInterval, "-PollInterval must be between 0.1 seconds and 10 minutes."),
                     "InvalidArgument", ErrorCategory.InvalidArgument, PollInterval));
         }
 
@@ -76,9 +82,12 @@ namespace SageMakerMonitoring.Commands
 
             Run(async (output, ct) =>
             {
+                // The job is described only when its lifetime decides the range or its status ends a follow; an explicit
+                // range reads the logs alone.
                 var jobs = new SageMakerJobLookup(Clients.CreateSageMaker(), output);
-                var job = await jobs.DescribeAsync(resource, ct).ConfigureAwait(false);
-                var window = LogTimeRangeResolver.Resolve(job, StartTime, EndTime, Since, DateTime.UtcNow, follow);
+                var needsJob = follow || (StartTime is null && _since is null);
+                var job = needsJob ? await jobs.DescribeAsync(resource, ct).ConfigureAwait(false) : null;
+                var window = LogTimeRangeResolver.Resolve(job, StartTime, EndTime, _since, DateTime.UtcNow, follow);
                 output.Verbose($"{resource}: reading {location}, {selector}, {window}.");
                 var request = new LogReadRequest(location)
                 {
@@ -91,7 +100,7 @@ namespace SageMakerMonitoring.Commands
                 var logs = Clients.CreateCloudWatchLogs();
                 if (follow)
                 {
-                    var follower = new LogFollower(logs, output) { PollInterval = PollInterval };
+                    var follower = new LogFollower(logs, output) { PollInterval = _pollInterval };
                     var probe = job != null && !job.IsTerminal ? jobs.TerminalProbe(resource) : job != null ? (_ => System.Threading.Tasks.Task.FromResult(true)) : null;
                     await foreach (var e in follower.FollowAsync(request, probe, ct).ConfigureAwait(false)) output.WriteObject(e);
                 }

@@ -33,9 +33,10 @@ namespace SageMakerMonitoring.Commands
         [Parameter]
         public DateTime? EndTime { get; set; }
 
+        /// <summary>A duration (2h, 30m, 7d) or a point in time.</summary>
         [Parameter]
-        [DurationTransformation(AllowPointInTime = true)]
-        public TimeSpan? Since { get; set; }
+        [ValidateNotNullOrEmpty]
+        public string? Since { get; set; }
 
         /// <summary>At most this many rows in all.</summary>
         [Parameter]
@@ -44,15 +45,22 @@ namespace SageMakerMonitoring.Commands
 
         /// <summary>How long to wait for the query (and its splits) before stopping it.</summary>
         [Parameter]
-        [DurationTransformation]
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(15);
+        [ValidateNotNullOrEmpty]
+        public string Timeout { get; set; } = "15m";
+
+        private TimeSpan? _since;
+        private TimeSpan _timeout;
+
+        protected override void BeginProcessing()
+        {
+            _since = Since is null ? (TimeSpan?)null : ParseDuration(Since, nameof(Since), allowPointInTime: true);
+            _timeout = ParseDuration(Timeout, nameof(Timeout), allowPointInTime: false);
+        }
 
         protected override string FirstLogGroupName() => LogGroupName![0];
 
         protected override void ProcessRecord()
         {
-            if (Timeout <= TimeSpan.Zero)
-                ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "-Timeout must be positive."), "InvalidArgument", ErrorCategory.InvalidArgument, Timeout));
             SageMakerResource resource;
             LogLocation location;
             try
@@ -74,14 +82,16 @@ namespace SageMakerMonitoring.Commands
                     output.Verbose($"{resource}: no log stream matches; nothing to query.");
                     return;
                 }
-                var job = await new SageMakerJobLookup(Clients.CreateSageMaker(), output).DescribeAsync(resource, ct).ConfigureAwait(false);
+                var job = StartTime is null && _since is null
+                    ? await new SageMakerJobLookup(Clients.CreateSageMaker(), output).DescribeAsync(resource, ct).ConfigureAwait(false)
+                    : null;
                 var now = DateTime.UtcNow;
-                var window = LogTimeRangeResolver.Resolve(job, StartTime, EndTime, Since, now, follow: false);
+                var window = LogTimeRangeResolver.Resolve(job, StartTime, EndTime, _since, now, follow: false);
                 var end = window.End ?? now;
                 var start = window.Start ?? end.AddHours(-3);
                 output.Verbose($"{resource}: Logs Insights over {string.Join(", ", groups)}, {window}: {query}");
                 var runner = new LogQueryRunner(Clients.CreateCloudWatchLogs(), output);
-                var request = new LogQueryRequest(groups, query, start, end) { Limit = Limit, Timeout = Timeout };
+                var request = new LogQueryRequest(groups, query, start, end) { Limit = Limit, Timeout = _timeout };
                 await foreach (var row in runner.RunAsync(request, ct).ConfigureAwait(false)) output.WriteObject(ToPSObject(row));
                 var stats = runner.Statistics;
                 output.Verbose($"{stats.Rows:N0} row(s) from {stats.Queries} quer{(stats.Queries == 1 ? "y" : "ies")} ({stats.Splits} split(s)); {stats.RecordsMatched:N0} records matched, {stats.RecordsScanned:N0} scanned, {stats.BytesScanned:N0} bytes scanned.");

@@ -164,42 +164,29 @@ namespace SageMakerMonitoring.Commands
         }
 
         /// <summary>
-        /// Turns what users type for a duration into a TimeSpan: a TimeSpan, "90s"/"15m"/"2h"/"1d"/"1h30m"/"01:30:00",
-        /// a number of seconds, or (for -Since) an absolute time, meaning "since then".
+        /// Reads a duration the way users type it: "90s", "15m", "2h", "1d", "1w", "1h30m", "01:30:00", a number of
+        /// seconds, or (with <paramref name="allowPointInTime"/>, for -Since) a date and time meaning "since then".
+        /// The parameters are strings on purpose: PowerShell parses an unquoted 1d or 30s as a number literal (decimal,
+        /// short) and only a string parameter keeps the text as typed.
         /// </summary>
-        [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-        protected sealed class DurationTransformationAttribute : ArgumentTransformationAttribute
+        protected TimeSpan ParseDuration(string text, string parameterName, bool allowPointInTime)
         {
-            public bool AllowPointInTime { get; set; }
-
-            public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+            var s = text.Trim();
+            if (SinceParser.TryParse(s, out var span)) return span;
+            if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds < TimeSpan.MaxValue.TotalSeconds)
+                return TimeSpan.FromSeconds(seconds);
+            if (allowPointInTime && (DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var when)
+                                     || DateTime.TryParse(s, CultureInfo.CurrentCulture, DateTimeStyles.AllowWhiteSpaces, out when)))
             {
-                var value = inputData is PSObject pso ? pso.BaseObject : inputData;
-                switch (value)
-                {
-                    case null: return null;
-                    case TimeSpan span: return span;
-                    case int i: return TimeSpan.FromSeconds(i);
-                    case long l: return TimeSpan.FromSeconds(l);
-                    case double d: return TimeSpan.FromSeconds(d);
-                    case DateTime dt when AllowPointInTime: return SinceFrom(dt);
-                    case string s:
-                        if (SinceParser.TryParse(s, out var parsed)) return parsed;
-                        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0) return TimeSpan.FromSeconds(seconds);
-                        if (AllowPointInTime && DateTime.TryParse(s, CultureInfo.CurrentCulture, DateTimeStyles.AllowWhiteSpaces, out var when)) return SinceFrom(when);
-                        throw new ArgumentTransformationMetadataException(
-                            $"'{s}' is not a duration. Use a number with a unit, such as 90s, 15m, 3h, 2d or 1w (units may be combined: 1h30m), or a TimeSpan such as 01:30:00"
-                            + (AllowPointInTime ? ", or a date and time." : "."));
-                    default: return value;
-                }
+                var since = DateTime.UtcNow - UtcTime.ToUtc(when);
+                if (since > TimeSpan.Zero) return since;
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-{parameterName} {text} is in the future."), "InvalidTimeRange", ErrorCategory.InvalidArgument, text));
             }
-
-            private static TimeSpan SinceFrom(DateTime when)
-            {
-                var span = DateTime.UtcNow - UtcTime.ToUtc(when);
-                if (span <= TimeSpan.Zero) throw new ArgumentTransformationMetadataException($"{when:o} is in the future.");
-                return span;
-            }
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException($"-{parameterName} '{text}' is not a duration. Use a number with a unit, such as 90s, 15m, 3h, 2d or 1w (units may be combined: 1h30m), a TimeSpan such as 01:30:00, or a number of seconds"
+                    + (allowPointInTime ? ", or a date and time." : ".")),
+                "InvalidArgument", ErrorCategory.InvalidArgument, text));
+            return TimeSpan.Zero; // not reached
         }
     }
 }

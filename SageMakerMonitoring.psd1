@@ -12,13 +12,19 @@
     DotNetFrameworkVersion = '4.7.2'
 
     # One file per area in src/SageMakerMonitoring/Formats; build.ps1 fails when this list and that folder differ.
+        'Logs.format.ps1xml'
+    )
+    FormatsToProcess       = @(
     FormatsToProcess       = @('Metrics.format.ps1xml')
     TypesToProcess         = @()
 
     # One cmdlet per line, alphabetically. build.ps1 fails when this list and the compiled cmdlets differ.
     CmdletsToExport        = @(
         'Find-SageMakerMetric'
+        'Get-SageMakerLogEvent'
+        'Get-SageMakerLogStream'
         'Get-SageMakerMetric'
+        'Invoke-SageMakerLogQuery'
         'Watch-SageMakerMetric'
     )
     FunctionsToExport      = @()

@@ -453,9 +453,9 @@ namespace SageMakerMonitoring.Core.Events
         /// <summary>A target id derived from an ARN: its last segment, reduced to the characters EventBridge allows.</summary>
         public static string TargetIdFromArn(string arn)
         {
-            var tail = arn;
-            var cut = Math.Max(arn.LastIndexOf(':'), arn.LastIndexOf('/'));
-            if (cut >= 0 && cut < arn.Length - 1) tail = arn.Substring(cut + 1);
+            var trimmed = arn.TrimEnd('/', ':');
+            var cut = Math.Max(trimmed.LastIndexOf(':'), trimmed.LastIndexOf('/'));
+            var tail = cut >= 0 ? trimmed.Substring(cut + 1) : trimmed;
             var chars = tail.Select(c => char.IsLetterOrDigit(c) && c < 128 || c == '.' || c == '-' || c == '_' ? c : '-').ToArray();
             var id = new string(chars).Trim('-');
             if (id.Length == 0) id = "target";

@@ -32,6 +32,10 @@ namespace SageMakerMonitoring.Core.Events
         /// <summary>Reads an already parsed event (the element may be disposed of afterwards).</summary>
         public static ParsedEvent From(JsonElement element) => new ParsedEvent(EventNode.From(element));
 
+        /// <summary>A top-level string field (<c>id</c>, <c>source</c>, <c>detail-type</c>, ...); null when absent or not a string.</summary>
+        public string? GetString(string field)
+            => Root.Kind == JsonValueKind.Object && Root.TryGetMember(field, out var value) && value.Kind == JsonValueKind.String ? value.Text : null;
+
         /// <summary>The event as compact JSON.</summary>
         public string ToJson() => Root.ToJson();
 

@@ -36,8 +36,8 @@ namespace SageMakerMonitoring.Core.Tests.Emulator.Events
             Assert.Equal("123456789012", described["CreatedBy"]!.GetValue<string>());
 
             var targets = (await Events("put-targets", "--rule", "cli-rule", "--targets",
-                "Id=t1,Arn=arn:aws:sns:us-east-1:123456789012:ml-oncall",
-                "Id=t2,Arn=arn:aws:lambda:us-east-1:123456789012:function:f,Input={\"a\":1}")).EnsureSuccess().Json!;
+                "[{\"Id\":\"t1\",\"Arn\":\"arn:aws:sns:us-east-1:123456789012:ml-oncall\"},"
+                + "{\"Id\":\"t2\",\"Arn\":\"arn:aws:lambda:us-east-1:123456789012:function:f\",\"Input\":\"{\\\"a\\\":1}\"}]")).EnsureSuccess().Json!;
             Assert.Equal(0, targets["FailedEntryCount"]!.GetValue<int>());
             Assert.Empty(targets["FailedEntries"]!.AsArray());
 

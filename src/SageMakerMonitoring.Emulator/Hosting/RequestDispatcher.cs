@@ -33,6 +33,21 @@ namespace SageMakerMonitoring.Emulator.Hosting
 
         public async Task HandleAsync(HttpContext http)
         {
+            try
+            {
+                await DispatchAsync(http).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OperationCanceledException && !http.Response.HasStarted)
+            {
+                http.Response.Clear();
+                http.Response.StatusCode = 500;
+                http.Response.ContentType = "text/plain";
+                await http.Response.WriteAsync("Emulator failure: " + error).ConfigureAwait(false);
+            }
+        }
+
+        private async Task DispatchAsync(HttpContext http)
+        {
             HttpRequest request = http.Request;
             string requestId = NewRequestId();
             ReadOnlyMemory<byte> body = await RequestBody.ReadAsync(request, http.RequestAborted).ConfigureAwait(false);

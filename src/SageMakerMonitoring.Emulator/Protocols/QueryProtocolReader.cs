@@ -31,7 +31,7 @@ namespace SageMakerMonitoring.Emulator.Protocols
                 foreach (string segment in key.Split('.')) node = node.Child(segment);
                 node.Value = value;
             }
-            return (JsonObject)root.ToJson();
+            return root.ToJson() as JsonObject ?? new JsonObject();
         }
 
         private sealed class FormNode

@@ -14,6 +14,15 @@ namespace SageMakerMonitoring.Core.Tests.Infrastructure
         /// <summary>Overrides the CLI executable (default "aws" on PATH).</summary>
         public const string ExecutableVariable = "SAGEMAKER_MONITORING_AWS_CLI";
 
+        /// <summary>A config file of our own: timestamps printed as ISO-8601, so botocore must parse every timestamp it
+        /// receives (with the CLI's default "none" it would echo the wire value unparsed).</summary>
+        private static readonly Lazy<string> ConfigFile = new Lazy<string>(() =>
+        {
+            string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"sagemaker-monitoring-aws-cli-{Environment.ProcessId}.config");
+            System.IO.File.WriteAllText(path, "[default]\ncli_timestamp_format = iso8601\n");
+            return path;
+        });
+
         public static Task<AwsCliResult> RunAsync(string endpointUrl, string service, string operation, params string[] arguments) =>
             RunAsync(new AwsCliOptions(), endpointUrl, service, operation, arguments);
 
@@ -36,7 +45,7 @@ namespace SageMakerMonitoring.Core.Tests.Infrastructure
             start.Environment["AWS_SECRET_ACCESS_KEY"] = options.SecretAccessKey;
             if (options.SessionToken != null) start.Environment["AWS_SESSION_TOKEN"] = options.SessionToken;
             start.Environment["AWS_DEFAULT_REGION"] = options.Region;
-            start.Environment["AWS_CONFIG_FILE"] = "/nonexistent/aws-config";
+            start.Environment["AWS_CONFIG_FILE"] = ConfigFile.Value;
             start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/aws-credentials";
             start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
             start.Environment["AWS_RETRY_MODE"] = "standard";

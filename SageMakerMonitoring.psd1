@@ -1,0 +1,32 @@
+@{
+    RootModule             = 'SageMakerMonitoring.dll'
+    # Keep equal to <Version> in Directory.Build.props; build.ps1 fails when they differ.
+    ModuleVersion          = '0.1.0'
+    GUID                   = 'ffb5ad30-e531-4982-9691-b4fb94ff88b1'
+    Author                 = 'SageMakerMonitoring contributors'
+    CompanyName            = 'SageMakerMonitoring contributors'
+    Copyright              = '(c) SageMakerMonitoring contributors.'
+    Description            = 'Monitor Amazon SageMaker in production from PowerShell: CloudWatch metrics, CloudWatch Logs and EventBridge rules for training, processing and transform jobs, endpoints and notebook instances.'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+
+    # One file per area in src/SageMakerMonitoring/Formats; build.ps1 fails when this list and that folder differ.
+    FormatsToProcess       = @()
+    TypesToProcess         = @()
+
+    # One cmdlet per line, alphabetically. build.ps1 fails when this list and the compiled cmdlets differ.
+    CmdletsToExport        = @(
+    )
+    FunctionsToExport      = @()
+    AliasesToExport        = @()
+    VariablesToExport      = @()
+
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('AWS', 'SageMaker', 'CloudWatch', 'CloudWatchLogs', 'EventBridge', 'Monitoring', 'MLOps', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/SageMakerMonitoring/SageMakerMonitoring'
+            ReleaseNotes = 'First release: foundation, CloudWatch metrics, CloudWatch Logs and EventBridge cmdlets.'
+        }
+    }
+}

@@ -1,0 +1,325 @@
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and benchmarks the SageMakerMonitoring module.
+
+.DESCRIPTION
+    Run it with the repository's own PowerShell: `dotnet tool restore; dotnet pwsh ./build.ps1 <task>`.
+
+    build     Compiles Release and stages the importable module in out/SageMakerMonitoring (manifest, dlls,
+              format/type files, help) and the emulator in out/emulator. (default)
+    test      build, then the xunit tests, then the Pester tests; prints `N passed, N failed, N skipped` last and
+              exits non-zero when anything failed.
+    demo      build, start the emulator seeded with the demo world, run demo/*.ps1 against it, stop it.
+    emulator  Runs the emulator in the foreground (-Port, -Seed) until Ctrl+C.
+    bench     build, start an emulator, run bench/*.Bench.ps1 against it.
+    clean     Removes out/ and every bin/ and obj/ folder.
+
+.EXAMPLE
+    dotnet pwsh ./build.ps1 test
+
+.EXAMPLE
+    dotnet pwsh ./build.ps1 emulator -Port 4566 -Seed demo
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('build', 'test', 'demo', 'emulator', 'bench', 'clean')]
+    [string] $Task = 'build',
+
+    # emulator: the port to listen on (0 picks a free one).
+    [ValidateRange(0, 65535)]
+    [int] $Port = 4566,
+
+    # emulator: the data it starts with.
+    [ValidateSet('demo', 'empty')]
+    [string] $Seed = 'demo',
+
+    # test: Pester files to run (default: every tests/Pester/*.Tests.ps1).
+    [string[]] $PesterPath
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+if ([Console]::IsOutputRedirected -or $env:CI -eq 'true') {
+    # Logs read as plain text: no ANSI colour codes from this or any child pwsh.
+    $PSStyle.OutputRendering = 'PlainText'
+    $env:NO_COLOR = '1'
+}
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'SageMakerMonitoring'
+$EmulatorOut = Join-Path $Out 'emulator'
+$EmulatorDll = Join-Path $EmulatorOut 'SageMakerMonitoring.Emulator.dll'
+$PublishOut = Join-Path $Out 'publish'
+$TestResults = Join-Path $Out 'TestResults'
+$Manifest = Join-Path $Root 'SageMakerMonitoring.psd1'
+$FormatsFolder = Join-Path $Root 'src/SageMakerMonitoring/Formats'
+
+Import-Module (Join-Path $Root 'tools/Processes.psm1') -Force
+Import-Module (Join-Path $Root 'tools/TestDependencies/TestDependencies.psm1') -Force
+
+# What the staged module folder holds besides the manifest, formats and help: the module's own assemblies and what
+# they need at run time on PowerShell 7 and on Windows PowerShell 5.1 (the System.* netstandard shims are loaded only
+# on .NET Framework; PowerShell 7 uses its own). Never System.Management.Automation.dll.
+$StagedAssemblies = @(
+    'SageMakerMonitoring.dll'
+    'SageMakerMonitoring.Core.dll'
+    'AWSSDK.Core.dll'
+    'AWSSDK.Extensions.Numerics.dll'
+    'AWSSDK.S3.dll'
+    'AWSSDK.SecurityToken.dll'
+    'AWSSDK.SSO.dll'
+    'AWSSDK.SSOOIDC.dll'
+    'Microsoft.Bcl.AsyncInterfaces.dll'
+    'System.Buffers.dll'
+    'System.IO.Hashing.dll'
+    'System.Memory.dll'
+    'System.Numerics.Vectors.dll'
+    'System.Runtime.CompilerServices.Unsafe.dll'
+    'System.Text.Encodings.Web.dll'
+    'System.Text.Json.dll'
+    'System.Threading.Tasks.Extensions.dll'
+)
+
+# ---------------------------------------------------------------------------------------------------------------- helpers
+
+function Write-Step([string] $Message) {
+    Write-Host "==> $Message" -ForegroundColor Cyan
+}
+
+function Invoke-Dotnet {
+    param([Parameter(Mandatory)] [string[]] $ArgumentList, [switch] $AllowFailure)
+    & (Get-DotnetPath) @ArgumentList | Out-Host
+    $code = $LASTEXITCODE
+    if ($code -ne 0 -and -not $AllowFailure) { throw "dotnet $($ArgumentList -join ' ') failed with exit code $code." }
+    return $code
+}
+
+function Get-ProjectVersion {
+    $props = [xml](Get-Content -Raw -LiteralPath (Join-Path $Root 'Directory.Build.props'))
+    $version = $props.Project.PropertyGroup | ForEach-Object { $_.Version } | Where-Object { $_ } | Select-Object -First 1
+    if (-not $version) { throw 'Directory.Build.props has no <Version>.' }
+    return $version
+}
+
+function Assert-ManifestVersion {
+    $data = Import-PowerShellDataFile -LiteralPath $Manifest
+    $version = Get-ProjectVersion
+    if ($data.ModuleVersion -ne $version) {
+        throw "SageMakerMonitoring.psd1 has ModuleVersion '$($data.ModuleVersion)' but Directory.Build.props has Version '$version'. Make them equal."
+    }
+}
+
+function Assert-ManifestFormats {
+    # FormatsToProcess / TypesToProcess must name exactly the files in src/SageMakerMonitoring/Formats.
+    $data = Import-PowerShellDataFile -LiteralPath $Manifest
+    foreach ($kind in @(@{ Key = 'FormatsToProcess'; Filter = '*.format.ps1xml' }, @{ Key = 'TypesToProcess'; Filter = '*.types.ps1xml' })) {
+        $listed = @($data[$kind.Key] | ForEach-Object { Split-Path -Leaf $_ } | Sort-Object)
+        $present = @(Get-ChildItem -LiteralPath $FormatsFolder -Filter $kind.Filter -File -ErrorAction SilentlyContinue | ForEach-Object Name | Sort-Object)
+        $difference = Compare-Object -ReferenceObject $present -DifferenceObject $listed
+        if ($difference) {
+            $missing = @($difference | Where-Object SideIndicator -EQ '<=' | ForEach-Object InputObject)
+            $extra = @($difference | Where-Object SideIndicator -EQ '=>' | ForEach-Object InputObject)
+            throw ("SageMakerMonitoring.psd1 $($kind.Key) does not match src/SageMakerMonitoring/Formats." +
+                $(if ($missing) { " Not listed: $($missing -join ', ')." }) + $(if ($extra) { " Listed but missing: $($extra -join ', ')." }))
+        }
+    }
+}
+
+function Copy-ModuleFiles {
+    if (Test-Path -LiteralPath $ModuleOut) { Remove-Item -LiteralPath $ModuleOut -Recurse -Force }
+    New-Item -ItemType Directory -Path $ModuleOut | Out-Null
+    $modulePublish = Join-Path $PublishOut 'SageMakerMonitoring'
+
+    $published = @(Get-ChildItem -LiteralPath $modulePublish -Filter *.dll -File | ForEach-Object Name)
+    $unlisted = @($published | Where-Object { $_ -notin $StagedAssemblies -and $_ -ne 'System.Management.Automation.dll' })
+    if ($unlisted) {
+        throw "The module now depends on $($unlisted -join ', '), which build.ps1 does not stage. Add it to `$StagedAssemblies if it is needed at run time."
+    }
+    foreach ($name in $StagedAssemblies) {
+        $source = Join-Path $modulePublish $name
+        if (-not (Test-Path -LiteralPath $source)) { throw "Expected '$name' in the publish output ($modulePublish) but it is not there." }
+        Copy-Item -LiteralPath $source -Destination $ModuleOut
+    }
+    Copy-Item -LiteralPath $Manifest -Destination $ModuleOut
+    Get-ChildItem -LiteralPath $FormatsFolder -File -ErrorAction SilentlyContinue |
+        Where-Object { $_.Name -like '*.format.ps1xml' -or $_.Name -like '*.types.ps1xml' } |
+        Copy-Item -Destination $ModuleOut
+}
+
+function Invoke-ToolScript([string] $Script, [string[]] $ArgumentList) {
+    # Tools that import the built module run in a fresh pwsh, so this process never loads a module dll.
+    $code = Invoke-Pwsh -ArgumentList (@('-File', (Join-Path $Root "tools/$Script")) + $ArgumentList)
+    if ($code -ne 0) { throw "tools/$Script failed with exit code $code." }
+}
+
+function Assert-ExternalTools {
+    # moto_server and the aws CLI back some suites. With CI=true a missing one fails the run; elsewhere those suites
+    # are skipped (each suite says so).
+    foreach ($tool in 'moto_server', 'aws') {
+        if (Get-Command $tool -CommandType Application -ErrorAction SilentlyContinue) { continue }
+        if ($env:CI -eq 'true') { throw "'$tool' is not on PATH. CI requires it (moto 5.2.1 / AWS CLI); install it and run again." }
+        Write-Warning "'$tool' is not on PATH: the test suites that need it are skipped."
+    }
+}
+
+function Read-XunitCounts([string] $TrxPath) {
+    if (-not (Test-Path -LiteralPath $TrxPath)) { return $null }
+    $trx = [xml](Get-Content -Raw -LiteralPath $TrxPath)
+    $counters = $trx.TestRun.ResultSummary.Counters
+    $failed = 0
+    foreach ($name in 'failed', 'error', 'timeout', 'aborted') {
+        if ($counters.HasAttribute($name)) { $failed += [int]$counters.GetAttribute($name) }
+    }
+    [pscustomobject]@{
+        Passed  = [int]$counters.passed
+        Failed  = $failed
+        Skipped = [int]$counters.notExecuted
+    }
+}
+
+function Use-EmulatorEnvironment([string] $Url) {
+    # Cmdlets started from here reach the emulator with its default key pair.
+    $env:AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'
+    $env:AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
+    $env:AWS_REGION = 'us-east-1'
+    $env:AWS_ENDPOINT_URL = $Url
+    $env:AWS_EC2_METADATA_DISABLED = 'true'
+    Remove-Item Env:AWS_SESSION_TOKEN, Env:AWS_PROFILE -ErrorAction SilentlyContinue
+}
+
+# ------------------------------------------------------------------------------------------------------------------ tasks
+
+function Invoke-BuildTask {
+    Write-Step 'Checking the manifest'
+    Assert-ManifestVersion
+    Assert-ManifestFormats
+
+    Write-Step 'Compiling the module (Release)'
+    Invoke-Dotnet -ArgumentList @('publish', (Join-Path $Root 'src/SageMakerMonitoring/SageMakerMonitoring.csproj'),
+        '-c', 'Release', '-o', (Join-Path $PublishOut 'SageMakerMonitoring'), '--nologo') | Out-Null
+
+    Write-Step 'Compiling the emulator (Release)'
+    Invoke-Dotnet -ArgumentList @('publish', (Join-Path $Root 'src/SageMakerMonitoring.Emulator/SageMakerMonitoring.Emulator.csproj'),
+        '-c', 'Release', '-o', $EmulatorOut, '--nologo') | Out-Null
+
+    Write-Step "Staging $ModuleOut"
+    Copy-ModuleFiles
+
+    Write-Step 'Checking CmdletsToExport against the compiled cmdlets'
+    Invoke-ToolScript 'Test-CmdletExport.ps1' @('-ModulePath', $ModuleOut)
+
+    Write-Step 'Generating help from docs/help'
+    $helpFolder = Join-Path $ModuleOut 'en-US'
+    New-Item -ItemType Directory -Path $helpFolder -Force | Out-Null
+    Invoke-ToolScript 'ConvertTo-MamlHelp.ps1' @('-ModulePath', $ModuleOut, '-MarkdownPath', (Join-Path $Root 'docs/help'),
+        '-OutputPath', (Join-Path $helpFolder 'SageMakerMonitoring.dll-Help.xml'))
+
+    Write-Host "Module staged: $ModuleOut (Import-Module $ModuleOut)"
+}
+
+function Invoke-TestTask {
+    Invoke-BuildTask
+    Assert-ExternalTools
+    New-Item -ItemType Directory -Path $TestResults -Force | Out-Null
+
+    Write-Step 'Restoring Pester'
+    $pester = (Restore-TestDependency).PesterModule
+
+    Write-Step 'Running xunit tests'
+    $trx = Join-Path $TestResults 'xunit.trx'
+    Remove-Item -LiteralPath $trx -ErrorAction SilentlyContinue
+    $xunitExit = Invoke-Dotnet -AllowFailure -ArgumentList @('test', (Join-Path $Root 'tests/SageMakerMonitoring.Core.Tests/SageMakerMonitoring.Core.Tests.csproj'),
+        '-c', 'Release', '--nologo', '--logger', 'trx;LogFileName=xunit.trx', '--results-directory', $TestResults)
+    $xunit = Read-XunitCounts $trx
+    if (-not $xunit) {
+        Write-Warning "dotnet test wrote no results (exit code $xunitExit); counting the xunit run as one failure."
+        $xunit = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+    }
+    elseif ($xunitExit -ne 0 -and $xunit.Failed -eq 0) {
+        Write-Warning "dotnet test exited with $xunitExit although no test failed; counting that as one failure."
+        $xunit.Failed = 1
+    }
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
+
+    Write-Step 'Running Pester tests'
+    $pesterArguments = @{ ModulePath = $ModuleOut; PesterModulePath = $pester; ResultFolder = $TestResults; PassThru = $true }
+    if ($PesterPath) { $pesterArguments.Path = $PesterPath }
+    $pesterCounts = & (Join-Path $Root 'tests/Pester/Invoke-Pester.ps1') @pesterArguments
+    Write-Host "Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed, $($pesterCounts.Skipped) skipped"
+
+    $passed = $xunit.Passed + $pesterCounts.Passed
+    $failed = $xunit.Failed + $pesterCounts.Failed
+    $skipped = $xunit.Skipped + $pesterCounts.Skipped
+    Write-Host "$passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-DemoTask {
+    Invoke-BuildTask
+    Write-Step 'Starting the emulator (demo world)'
+    $emulator = Start-EmulatorProcess -EmulatorPath $EmulatorDll -Port 0 -Seed demo
+    try {
+        Write-Host "Emulator listening on $($emulator.Url)"
+        Use-EmulatorEnvironment $emulator.Url
+        $code = Invoke-Pwsh -ArgumentList @('-File', (Join-Path $Root 'tools/Invoke-Demo.ps1'), '-ModulePath', $ModuleOut, '-DemoPath', (Join-Path $Root 'demo'))
+        if ($code -ne 0) { throw "The demo failed (exit code $code)." }
+    }
+    finally {
+        Write-Step 'Stopping the emulator'
+        Stop-EmulatorProcess $emulator
+    }
+}
+
+function Invoke-EmulatorTask {
+    Write-Step 'Compiling the emulator (Release)'
+    Invoke-Dotnet -ArgumentList @('publish', (Join-Path $Root 'src/SageMakerMonitoring.Emulator/SageMakerMonitoring.Emulator.csproj'),
+        '-c', 'Release', '-o', $EmulatorOut, '--nologo') | Out-Null
+    Write-Host "Starting the emulator on port $Port with the '$Seed' world; Ctrl+C stops it."
+    Write-Host "In another shell: `$env:AWS_ENDPOINT_URL = 'http://127.0.0.1:$Port'; `$env:AWS_REGION = 'us-east-1'; `$env:AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'; `$env:AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'"
+    & (Get-DotnetPath) $EmulatorDll --port $Port --seed $Seed
+    if ($LASTEXITCODE -ne 0) { throw "The emulator exited with code $LASTEXITCODE." }
+}
+
+function Invoke-BenchTask {
+    Invoke-BuildTask
+    $benches = @(Get-ChildItem -LiteralPath (Join-Path $Root 'bench') -Filter *.Bench.ps1 -File | Sort-Object Name)
+    if (-not $benches) { throw 'No bench/*.Bench.ps1 found.' }
+    Write-Step 'Starting the emulator (empty)'
+    $emulator = Start-EmulatorProcess -EmulatorPath $EmulatorDll -Port 0 -Seed empty
+    $failures = @()
+    try {
+        Use-EmulatorEnvironment $emulator.Url
+        $env:PSModulePath = $Out + [IO.Path]::PathSeparator + $env:PSModulePath
+        foreach ($bench in $benches) {
+            Write-Step "bench/$($bench.Name)"
+            $code = Invoke-Pwsh -ArgumentList @('-File', $bench.FullName, '-EmulatorUrl', $emulator.Url)
+            if ($code -ne 0) { $failures += $bench.Name }
+        }
+    }
+    finally {
+        Write-Step 'Stopping the emulator'
+        Stop-EmulatorProcess $emulator
+    }
+    if ($failures) { throw "Benchmarks failed: $($failures -join ', ')." }
+}
+
+function Invoke-CleanTask {
+    Write-Step 'Removing out/, bin/ and obj/'
+    if (Test-Path -LiteralPath $Out) { Remove-Item -LiteralPath $Out -Recurse -Force }
+    foreach ($folder in 'src', 'tests', 'tools') {
+        Get-ChildItem -LiteralPath (Join-Path $Root $folder) -Directory -Recurse -Include bin, obj -ErrorAction SilentlyContinue |
+            Where-Object { Test-Path -LiteralPath $_.FullName } |
+            Remove-Item -Recurse -Force
+    }
+}
+
+switch ($Task) {
+    'build' { Invoke-BuildTask }
+    'test' { Invoke-TestTask }
+    'demo' { Invoke-DemoTask }
+    'emulator' { Invoke-EmulatorTask }
+    'bench' { Invoke-BenchTask }
+    'clean' { Invoke-CleanTask }
+}

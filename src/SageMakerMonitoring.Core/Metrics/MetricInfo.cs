@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SageMakerMonitoring.Core.Aws;
+using SageMakerMonitoring.Core.Catalog;
+
+namespace SageMakerMonitoring.Core.Metrics
+{
+    /// <summary>
+    /// One CloudWatch metric of a resource: its identity (namespace, name, full dimension set) and what the module
+    /// knows about it (which host or variant it describes, unit, documented statistics). Written by
+    /// Find-SageMakerMetric; the series Get-SageMakerMetric reads are built from these.
+    /// </summary>
+    public sealed class MetricInfo
+    {
+        private static readonly IReadOnlyDictionary<string, string> NoDimensions = new Dictionary<string, string>();
+
+        public MetricInfo(MetricIdentity identity, SageMakerResourceType resourceType, string resourceName, string? host, string? variantName,
+            SageMakerMetricDefinition? definition)
+        {
+            Identity = identity;
+            ResourceType = resourceType;
+            ResourceName = resourceName;
+            Host = host;
+            VariantName = variantName;
+            Definition = definition;
+            Dimensions = identity.Dimensions.Count == 0
+                ? NoDimensions
+                : identity.Dimensions.ToDictionary(d => d.Name, d => d.Value, StringComparer.Ordinal);
+        }
+
+        public SageMakerResourceType ResourceType { get; }
+        public string ResourceName { get; }
+        /// <summary>For jobs the host (algo-2, or a transform instance id); for endpoints the instance or container, when the metric has one.</summary>
+        public string? Host { get; }
+        public string? VariantName { get; }
+        public string Namespace => Identity.Namespace;
+        public string MetricName => Identity.MetricName;
+        public IReadOnlyDictionary<string, string> Dimensions { get; }
+        /// <summary>The unit SageMaker documents for the metric, when the catalog knows it.</summary>
+        public string? Unit => Definition?.Unit;
+        /// <summary>The statistics AWS documents as meaningful (percentiles included when supported).</summary>
+        public string[] Statistics => Definition is null
+            ? MetricStatistic.Standard
+            : Definition.SupportsPercentiles ? Definition.Statistics.Concat(new[] { "p50", "p90", "p99" }).ToArray() : Definition.Statistics.ToArray();
+        public string? Description => Definition?.Description;
+
+        /// <summary>The metric as CloudWatch identifies it.</summary>
+        public MetricIdentity Identity { get; }
+
+        internal SageMakerMetricDefinition? Definition { get; }
+
+        /// <summary>"Namespace MetricName Dim=Value,..." for messages.</summary>
+        public override string ToString() =>
+            $"{Namespace} {MetricName} {string.Join(",", Identity.Dimensions.Select(d => d.Name + "=" + d.Value))}";
+    }
+}

@@ -1,0 +1,22 @@
+using System;
+using System.Collections.Generic;
+
+namespace SageMakerMonitoring.Core.Metrics
+{
+    /// <summary>What Get-SageMakerMetric / Watch-SageMakerMetric ask for.</summary>
+    public sealed class MetricQuery
+    {
+        public MetricQuery(MetricSelection selection) => Selection = selection;
+
+        public MetricSelection Selection { get; }
+        /// <summary>Null or empty: the resource's default metrics.</summary>
+        public IReadOnlyList<string>? MetricNames { get; set; }
+        /// <summary>Null or empty: each metric's default statistic (Average where meaningful).</summary>
+        public IReadOnlyList<string>? Statistics { get; set; }
+        /// <summary>Seconds; null is Auto.</summary>
+        public int? Period { get; set; }
+        public DateTime? StartTime { get; set; }
+        public DateTime? EndTime { get; set; }
+        public TimeSpan? Since { get; set; }
+    }
+}

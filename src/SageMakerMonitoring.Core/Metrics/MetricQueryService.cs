@@ -1,0 +1,261 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Aws;
+using SageMakerMonitoring.Core.Infrastructure;
+using SageMakerMonitoring.Core.Time;
+
+namespace SageMakerMonitoring.Core.Metrics
+{
+    /// <summary>
+    /// Get-SageMakerMetric and Find-SageMakerMetric in one place: resolves the range and the series, chooses and checks
+    /// the period against CloudWatch's retention, plans the fewest GetMetricData calls and streams datapoints as pages
+    /// arrive. Warns (with what was searched and similar names) when a resource has no metrics.
+    /// </summary>
+    public sealed class MetricQueryService
+    {
+        private readonly ICloudWatchClient _cloudWatch;
+        private readonly ISageMakerClient? _sageMaker;
+        private readonly IOperationReporter _reporter;
+        private readonly Func<DateTime> _clock;
+        private readonly MetricReadOptions _options;
+
+        public MetricQueryService(ICloudWatchClient cloudWatch, ISageMakerClient? sageMaker, IOperationReporter? reporter = null,
+            Func<DateTime>? clock = null, MetricReadOptions? options = null)
+        {
+            _cloudWatch = cloudWatch;
+            _sageMaker = sageMaker;
+            _reporter = reporter ?? NullOperationReporter.Instance;
+            _clock = clock ?? (() => DateTime.UtcNow);
+            _options = options ?? MetricReadOptions.Default;
+        }
+
+        /// <summary>GetMetricData requests sent by the last Get (pages and retries included).</summary>
+        public int GetMetricDataRequests { get; private set; }
+        /// <summary>The planner's lower bound for the last Get's work.</summary>
+        public long LowerBound { get; private set; }
+
+        /// <summary>Every metric of the selection that ListMetrics knows (all pages), streamed.</summary>
+        public IAsyncEnumerable<MetricInfo> FindAsync(MetricSelection selection, bool recentlyActive, CancellationToken cancellationToken) =>
+            new MetricSeriesResolver(_cloudWatch, _sageMaker).ListAsync(selection, recentlyActive, null, cancellationToken);
+
+        /// <summary>Streams the datapoints of the query; each series ascending.</summary>
+        public IAsyncEnumerable<MetricDatapoint> GetAsync(MetricQuery query, CancellationToken cancellationToken) =>
+            GetCoreAsync(query, null, cancellationToken);
+
+        /// <summary>Streams one <see cref="MetricSeries"/> per series, each written as soon as its last call is read.</summary>
+        public async IAsyncEnumerable<MetricSeries> GetSeriesAsync(MetricQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var buffers = new Dictionary<MetricSeriesDescriptor, (List<DateTime> T, List<double> V)>();
+            var ready = new Queue<MetricSeriesDescriptor>();
+            await foreach (var point in GetCoreAsync(query, s => ready.Enqueue(s), cancellationToken).ConfigureAwait(false))
+            {
+                if (!buffers.TryGetValue(point.Series, out var buffer))
+                {
+                    buffer = (new List<DateTime>(), new List<double>());
+                    buffers[point.Series] = buffer;
+                }
+                buffer.T.Add(point.Timestamp);
+                buffer.V.Add(point.Value);
+                while (ready.Count > 0) yield return Take(ready.Dequeue());
+            }
+            while (ready.Count > 0) yield return Take(ready.Dequeue());
+
+            MetricSeries Take(MetricSeriesDescriptor s)
+            {
+                if (buffers.TryGetValue(s, out var b))
+                {
+                    buffers.Remove(s);
+                    return new MetricSeries(s, b.T.ToArray(), b.V.ToArray());
+                }
+                return new MetricSeries(s, Array.Empty<DateTime>(), Array.Empty<double>());
+            }
+        }
+
+        /// <summary>Resolves the range, the metrics, the statistics and the period of a query (shared with the watcher).</summary>
+        internal async Task<PreparedQuery?> PrepareAsync(MetricQuery query, bool forWatch, CancellationToken cancellationToken)
+        {
+            var selection = query.Selection;
+            var resolver = new MetricSeriesResolver(_cloudWatch, _sageMaker);
+            var now = UtcTime.ToUtc(_clock());
+
+            TimeRange range;
+            if (!forWatch && TimeRangeResolver.NeedsResourceTimes(query.StartTime, query.EndTime, query.Since) && selection.IsJob && _sageMaker != null)
+            {
+                var job = await resolver.DescribeJobAsync(selection, cancellationToken).ConfigureAwait(false);
+                var jobStart = job.StartTime ?? job.CreationTime;
+                var jobEnd = job.EndTime ?? (job.IsTerminal ? job.LastModifiedTime : null);
+                range = TimeRangeResolver.Resolve(null, null, null, now, jobStart, jobEnd);
+                _reporter.Verbose($"{selection}: using the job's own time range {range} ({job.Status}).");
+            }
+            else
+            {
+                range = TimeRangeResolver.Resolve(query.StartTime, query.EndTime, query.Since, now);
+            }
+
+            int period;
+            if (query.Period is int explicitPeriod)
+            {
+                RetentionLadder.ValidatePeriod(explicitPeriod, range.Start, now);
+                period = explicitPeriod;
+            }
+            else
+            {
+                period = RetentionLadder.FinestPeriod(range.Start, now, storageResolutionSeconds: 1);
+            }
+
+            var resolution = await resolver.ResolveAsync(selection, query.MetricNames, cancellationToken).ConfigureAwait(false);
+            if (resolution.Metrics.Count == 0)
+            {
+                var names = query.MetricNames is { Count: > 0 } ? $" named {string.Join(", ", query.MetricNames)}" : "";
+                _reporter.Warning($"No metrics{names} found for {selection}. Searched {resolution.Searched}."
+                    + (resolution.Similar.Count > 0 ? $" Similar names that exist: {string.Join(", ", resolution.Similar)}." : " Nothing similar exists there either."));
+                return null;
+            }
+            if (resolution.MissingMetricNames.Count > 0)
+            {
+                _reporter.Warning($"{selection} has no metric named {string.Join(", ", resolution.MissingMetricNames)} in {resolution.Searched}."
+                    + (resolution.Similar.Count > 0 ? $" Similar names that exist: {string.Join(", ", resolution.Similar)}." : ""));
+            }
+
+            var statistics = query.Statistics?.Where(s => !string.IsNullOrWhiteSpace(s)).Select(MetricStatistic.Normalize).Distinct(StringComparer.Ordinal).ToList();
+            var descriptors = new List<MetricSeriesDescriptor>();
+            var warned = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var metric in resolution.Metrics)
+            {
+                if (statistics is null || statistics.Count == 0)
+                {
+                    descriptors.Add(new MetricSeriesDescriptor(metric, metric.Definition?.DefaultStatistic ?? "Average", period));
+                    continue;
+                }
+                foreach (var statistic in statistics)
+                {
+                    if (metric.Definition != null && !metric.Definition.Supports(statistic) && warned.Add(metric.MetricName + " " + statistic))
+                    {
+                        _reporter.Warning($"{statistic} is not a documented statistic of {metric.MetricName} (documented: {string.Join(", ", metric.Statistics)}); reading it anyway.");
+                    }
+                    descriptors.Add(new MetricSeriesDescriptor(metric, statistic, period));
+                }
+            }
+
+            _reporter.Verbose($"{selection}: {descriptors.Count} series ({resolution.Metrics.Count} metrics), {range}, period {RetentionLadder.Describe(period)}{(query.Period is null ? " (Auto)" : "")}.");
+            return new PreparedQuery(range, period, descriptors, resolution);
+        }
+
+        private async IAsyncEnumerable<MetricDatapoint> GetCoreAsync(MetricQuery query, Action<MetricSeriesDescriptor>? seriesCompleted,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            GetMetricDataRequests = 0;
+            LowerBound = 0;
+            var prepared = await PrepareAsync(query, forWatch: false, cancellationToken).ConfigureAwait(false);
+            if (prepared is null) yield break;
+
+            var reader = new MetricDataReader(_cloudWatch, _reporter, _options);
+            var gate = new AscendingDatapointGate();
+            var detector = new StorageResolutionDetector();
+            var range = prepared.Range;
+            var series = prepared.Series;
+            long written = 0;
+
+            var plan = MetricQueryPlanner.Plan(series, range.Start, range.End);
+            LowerBound = plan.LowerBound;
+            IReadOnlyList<MetricDataCall> calls = plan.Calls;
+            var probing = prepared.Period < 60 && plan.Calls.Count > 0;
+            if (probing)
+            {
+                // Sub-minute periods: read the first window of every series, learn which series are standard
+                // resolution (a point a minute), and plan the rest of the range with that density.
+                var first = plan.Calls[0];
+                var probe = plan.Calls.TakeWhile(c => c.Start == first.Start && c.End == first.End).ToList();
+                var probeEnd = first.End;
+                var restPlanned = probeEnd < range.End;
+                foreach (var call in probe)
+                {
+                    await foreach (var point in reader.ReadAsync(call, gate.Accept, detector.Observe, cancellationToken).ConfigureAwait(false))
+                    {
+                        written++;
+                        yield return point;
+                    }
+                }
+                if (!restPlanned)
+                {
+                    GetMetricDataRequests = reader.RequestsSent;
+                    foreach (var s in series) seriesCompleted?.Invoke(s);
+                    if (written == 0) WarnEmpty(prepared, query);
+                    yield break;
+                }
+                var unknownDensity = (probeEnd - first.Start) >= TimeSpan.FromMinutes(2) ? 60 : 1;
+                var rest = MetricQueryPlanner.Plan(series, probeEnd, range.End, s => detector.DensityOf(s, unknownDensity));
+                _reporter.Verbose($"Planned {probe.Count + rest.Calls.Count} GetMetricData calls.");
+                calls = rest.Calls;
+            }
+            else
+            {
+                _reporter.Verbose($"Planned {calls.Count} GetMetricData calls (lower bound {plan.LowerBound}).");
+            }
+
+            var lastCall = new Dictionary<MetricSeriesDescriptor, int>();
+            for (var i = 0; i < calls.Count; i++)
+            {
+                foreach (var s in calls[i].Series) lastCall[s] = i;
+            }
+            if (seriesCompleted != null)
+            {
+                foreach (var s in series)
+                {
+                    if (!lastCall.ContainsKey(s)) seriesCompleted(s);
+                }
+            }
+
+            for (var i = 0; i < calls.Count; i++)
+            {
+                var call = calls[i];
+                _reporter.Progress(new ProgressInfo("Reading CloudWatch metrics", $"Call {i + 1} of {calls.Count}: {call.Series.Count} series, {call.Start:yyyy-MM-dd HH:mm:ss}Z to {call.End:yyyy-MM-dd HH:mm:ss}Z",
+                    calls.Count == 0 ? -1 : i * 100 / calls.Count));
+                await foreach (var point in reader.ReadAsync(call, gate.Accept, probing ? detector.Observe : null, cancellationToken).ConfigureAwait(false))
+                {
+                    written++;
+                    yield return point;
+                }
+                if (seriesCompleted != null)
+                {
+                    foreach (var s in call.Series)
+                    {
+                        if (lastCall[s] == i) seriesCompleted(s);
+                    }
+                }
+                GetMetricDataRequests = reader.RequestsSent;
+            }
+            _reporter.Progress(new ProgressInfo("Reading CloudWatch metrics", "Done", 100, Completed: true));
+            GetMetricDataRequests = reader.RequestsSent;
+            if (written == 0) WarnEmpty(prepared, query);
+        }
+
+        private void WarnEmpty(PreparedQuery prepared, MetricQuery query)
+        {
+            var names = string.Join(", ", prepared.Resolution.Metrics.Select(m => m.MetricName).Distinct().Take(10));
+            _reporter.Warning($"No datapoints for {query.Selection} between {prepared.Range.Start:yyyy-MM-ddTHH:mm:ssZ} and {prepared.Range.End:yyyy-MM-ddTHH:mm:ssZ} "
+                + $"at {RetentionLadder.Describe(prepared.Period)}. Searched {prepared.Resolution.Searched}; metrics that exist there: {names}.");
+        }
+
+        /// <summary>A query with its range, period and series decided.</summary>
+        internal sealed class PreparedQuery
+        {
+            public PreparedQuery(TimeRange range, int period, IReadOnlyList<MetricSeriesDescriptor> series, MetricResolution resolution)
+            {
+                Range = range;
+                Period = period;
+                Series = series;
+                Resolution = resolution;
+            }
+
+            public TimeRange Range { get; }
+            public int Period { get; }
+            public IReadOnlyList<MetricSeriesDescriptor> Series { get; }
+            public MetricResolution Resolution { get; }
+        }
+    }
+}

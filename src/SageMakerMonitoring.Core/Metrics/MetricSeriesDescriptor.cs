@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using SageMakerMonitoring.Core.Aws;
+using SageMakerMonitoring.Core.Catalog;
+
+namespace SageMakerMonitoring.Core.Metrics
+{
+    /// <summary>
+    /// One series read from CloudWatch: a metric of a resource with one statistic at one period. Every datapoint of
+    /// the series shares this object, so a datapoint costs only its timestamp and value.
+    /// </summary>
+    public sealed class MetricSeriesDescriptor
+    {
+        public MetricSeriesDescriptor(MetricInfo metric, string statistic, int period)
+        {
+            Metric = metric;
+            Statistic = statistic;
+            Period = period;
+            QueryPeriod = period;
+        }
+
+        public MetricInfo Metric { get; }
+        public string Statistic { get; }
+        /// <summary>Seconds each datapoint covers: the period asked for, or the metric's storage resolution when that is coarser.</summary>
+        public int Period { get; internal set; }
+        /// <summary>The period sent to CloudWatch.</summary>
+        public int QueryPeriod { get; }
+
+        public SageMakerResourceType ResourceType => Metric.ResourceType;
+        public string ResourceName => Metric.ResourceName;
+        public string? Host => Metric.Host;
+        public string? VariantName => Metric.VariantName;
+        public string Namespace => Metric.Namespace;
+        public string MetricName => Metric.MetricName;
+        public string? Unit => Metric.Unit;
+        public IReadOnlyDictionary<string, string> Dimensions => Metric.Dimensions;
+        public MetricIdentity Identity => Metric.Identity;
+
+        public override string ToString() => $"{Metric} {Statistic} {Period}s";
+    }
+}

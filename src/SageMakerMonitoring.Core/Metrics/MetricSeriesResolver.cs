@@ -1,0 +1,407 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Aws;
+using SageMakerMonitoring.Core.Catalog;
+using SageMakerMonitoring.Core.Infrastructure;
+
+namespace SageMakerMonitoring.Core.Metrics
+{
+    /// <summary>
+    /// Finds the CloudWatch metrics of a resource. Jobs: ListMetrics on the job namespace's Host dimension, kept when
+    /// the value starts with "job/"; when that finds nothing (ListMetrics forgets metrics after two weeks) the hosts
+    /// algo-1..algo-InstanceCount from the job's Describe. Endpoints: ListMetrics by EndpointName (and VariantName) in
+    /// the invocation and instance namespaces, else the variants from DescribeEndpoint. Inference components and raw
+    /// namespaces: ListMetrics, else the catalog's names.
+    /// </summary>
+    public sealed class MetricSeriesResolver
+    {
+        private readonly ICloudWatchClient _cloudWatch;
+        private readonly ISageMakerClient? _sageMaker;
+        private SageMakerJobDescription? _job;
+        private EndpointDescription? _endpoint;
+
+        public MetricSeriesResolver(ICloudWatchClient cloudWatch, ISageMakerClient? sageMaker)
+        {
+            _cloudWatch = cloudWatch;
+            _sageMaker = sageMaker;
+        }
+
+        /// <summary>ListMetrics requests sent.</summary>
+        public int ListRequests { get; private set; }
+
+        /// <summary>Streams every metric of the selection that ListMetrics knows (all pages), as pages arrive.</summary>
+        public async IAsyncEnumerable<MetricInfo> ListAsync(MetricSelection selection, bool recentlyActive, string? metricName = null,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            foreach (var request in ListRequestsFor(selection, metricName, recentlyActive))
+            {
+                await foreach (var identity in ListAllAsync(request, cancellationToken).ConfigureAwait(false))
+                {
+                    var info = ToInfo(selection, identity);
+                    if (info != null) yield return info;
+                }
+            }
+        }
+
+        /// <summary>The metrics to read for the selection: the named ones, or the resource's defaults.</summary>
+        public async Task<MetricResolution> ResolveAsync(MetricSelection selection, IReadOnlyList<string>? metricNames, CancellationToken cancellationToken)
+        {
+            var names = metricNames?.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (names != null && names.Count == 0) names = null;
+            var searched = DescribeSearch(selection);
+
+            if (selection.ResourceType == SageMakerResourceType.Custom && names != null)
+            {
+                // Exact names and dimensions: nothing to discover.
+                var direct = names.Select(n => new MetricInfo(new MetricIdentity(selection.Namespace!, n, selection.Dimensions), SageMakerResourceType.Custom,
+                    selection.ResourceName, HostOf(selection.Dimensions), null, MetricCatalog.FindInNamespace(selection.Namespace!, n))).ToList();
+                return new MetricResolution(direct, searched, Array.Empty<string>(), Array.Empty<string>());
+            }
+
+            var listed = new List<MetricInfo>();
+            await foreach (var info in ListAsync(selection, recentlyActive: false, names?.Count == 1 ? names[0] : null, cancellationToken).ConfigureAwait(false))
+            {
+                listed.Add(info);
+            }
+
+            List<MetricInfo> chosen;
+            if (listed.Count > 0)
+            {
+                chosen = names != null
+                    ? listed.Where(m => names.Contains(m.MetricName, StringComparer.OrdinalIgnoreCase)).ToList()
+                    : listed.Where(m => IsDefault(selection, m)).ToList();
+                if (names == null && chosen.Count == 0) chosen = listed; // nothing SageMaker-default: everything the resource has
+                var missing = names?.Where(n => !listed.Any(m => string.Equals(m.MetricName, n, StringComparison.OrdinalIgnoreCase))).ToList() ?? new List<string>();
+                var similar = missing.SelectMany(n => SimilarNames.Rank(n, listed.Select(m => m.MetricName))).Distinct().ToList();
+                return new MetricResolution(Order(chosen), searched, similar, missing);
+            }
+
+            var fallback = await FallbackAsync(selection, names, cancellationToken).ConfigureAwait(false);
+            if (fallback.Count > 0)
+            {
+                return new MetricResolution(Order(fallback), searched + " (ListMetrics found nothing; built from the resource's description)", Array.Empty<string>(),
+                    Array.Empty<string>());
+            }
+
+            var similarResources = await SimilarResourcesAsync(selection, cancellationToken).ConfigureAwait(false);
+            return new MetricResolution(Array.Empty<MetricInfo>(), searched, similarResources, names ?? new List<string>());
+        }
+
+        /// <summary>The job's Describe answer (cached); a missing job is a <c>TrainingJobNotFound</c>-style error.</summary>
+        public async Task<SageMakerJobDescription> DescribeJobAsync(MetricSelection selection, CancellationToken cancellationToken)
+        {
+            if (_job != null) return _job;
+            if (_sageMaker is null) throw new InvalidOperationException("No SageMaker client.");
+            try
+            {
+                switch (selection.ResourceType)
+                {
+                    case SageMakerResourceType.TrainingJob: _job = await _sageMaker.DescribeTrainingJobAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false); break;
+                    case SageMakerResourceType.ProcessingJob: _job = await _sageMaker.DescribeProcessingJobAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false); break;
+                    case SageMakerResourceType.TransformJob: _job = await _sageMaker.DescribeTransformJobAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false); break;
+                    default: throw new InvalidOperationException($"{selection.ResourceType} is not a job.");
+                }
+            }
+            catch (AwsServiceException ex) when (IsNotFound(ex))
+            {
+                throw NotFound(selection, ex);
+            }
+            return _job;
+        }
+
+        private async Task<EndpointDescription> DescribeEndpointAsync(MetricSelection selection, CancellationToken cancellationToken)
+        {
+            if (_endpoint != null) return _endpoint;
+            if (_sageMaker is null) throw new InvalidOperationException("No SageMaker client.");
+            try
+            {
+                _endpoint = await _sageMaker.DescribeEndpointAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex) when (IsNotFound(ex))
+            {
+                throw NotFound(selection, ex);
+            }
+            return _endpoint;
+        }
+
+        private static bool IsNotFound(AwsServiceException ex) =>
+            ex.ErrorCode == "ResourceNotFound" || ex.ErrorCode == "ResourceNotFoundException" || ex.StatusCode == 404
+            || (ex.ErrorCode == "ValidationException" && (ex.Message.IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0
+                || ex.Message.IndexOf("Could not find", StringComparison.OrdinalIgnoreCase) >= 0 || ex.Message.IndexOf("does not exist", StringComparison.OrdinalIgnoreCase) >= 0));
+
+        private static MonitoringException NotFound(MetricSelection selection, AwsServiceException ex) =>
+            new MonitoringException(selection.ResourceType + "NotFound", ErrorKind.ObjectNotFound,
+                $"{selection} was not found in SageMaker ({ex.ErrorCode}: {ex.Message}).", selection.ResourceName, ex)
+            {
+                RecommendedAction = "Check the name and the Region (-Region).",
+            };
+
+        private async Task<List<MetricInfo>> FallbackAsync(MetricSelection selection, List<string>? names, CancellationToken cancellationToken)
+        {
+            var result = new List<MetricInfo>();
+            IEnumerable<SageMakerMetricDefinition> Definitions(MetricDimensionLayout layout) =>
+                (names is null ? MetricCatalog.DefaultsFor(selection.ResourceType) : names.SelectMany(n => MetricCatalog.Find(selection.ResourceType, n)))
+                .Where(d => d.Layout == layout);
+
+            switch (selection.ResourceType)
+            {
+                case SageMakerResourceType.TrainingJob:
+                case SageMakerResourceType.ProcessingJob:
+                {
+                    if (_sageMaker is null) break;
+                    var job = await DescribeJobAsync(selection, cancellationToken).ConfigureAwait(false);
+                    var count = job.InstanceCount ?? 0;
+                    for (var i = 1; i <= count; i++)
+                    {
+                        var host = "algo-" + i;
+                        foreach (var d in Definitions(MetricDimensionLayout.Host))
+                        {
+                            var identity = new MetricIdentity(d.Namespace, d.MetricName, new[] { new MetricDimension(MetricCatalog.HostDimension, selection.ResourceName + "/" + host) });
+                            result.Add(new MetricInfo(identity, selection.ResourceType, selection.ResourceName, host, null, d));
+                        }
+                    }
+                    break;
+                }
+                case SageMakerResourceType.TransformJob:
+                    if (_sageMaker != null) await DescribeJobAsync(selection, cancellationToken).ConfigureAwait(false); // not found is an error; hosts are instance ids nobody can guess
+                    break;
+                case SageMakerResourceType.Endpoint:
+                {
+                    if (_sageMaker is null) break;
+                    var endpoint = await DescribeEndpointAsync(selection, cancellationToken).ConfigureAwait(false);
+                    foreach (var variant in endpoint.Variants)
+                    {
+                        if (selection.VariantName != null && !string.Equals(variant.VariantName, selection.VariantName, StringComparison.Ordinal)) continue;
+                        foreach (var d in Definitions(MetricDimensionLayout.EndpointVariant))
+                        {
+                            var identity = new MetricIdentity(d.Namespace, d.MetricName, new[]
+                            {
+                                new MetricDimension(MetricCatalog.EndpointNameDimension, selection.ResourceName),
+                                new MetricDimension(MetricCatalog.VariantNameDimension, variant.VariantName),
+                            });
+                            result.Add(new MetricInfo(identity, selection.ResourceType, selection.ResourceName, null, variant.VariantName, d));
+                        }
+                    }
+                    break;
+                }
+                case SageMakerResourceType.InferenceComponent:
+                    foreach (var d in Definitions(MetricDimensionLayout.InferenceComponent))
+                    {
+                        var identity = new MetricIdentity(d.Namespace, d.MetricName, new[] { new MetricDimension(MetricCatalog.InferenceComponentNameDimension, selection.ResourceName) });
+                        result.Add(new MetricInfo(identity, selection.ResourceType, selection.ResourceName, null, null, d));
+                    }
+                    break;
+            }
+            return result;
+        }
+
+        private async Task<IReadOnlyList<string>> SimilarResourcesAsync(MetricSelection selection, CancellationToken cancellationToken)
+        {
+            var candidates = new HashSet<string>(StringComparer.Ordinal);
+            IEnumerable<ListMetricsRequest> requests;
+            Func<MetricIdentity, string?> nameOf;
+            switch (selection.ResourceType)
+            {
+                case SageMakerResourceType.TrainingJob:
+                case SageMakerResourceType.ProcessingJob:
+                case SageMakerResourceType.TransformJob:
+                    requests = MetricCatalog.NamespacesFor(selection.ResourceType).Select(ns => new ListMetricsRequest { Namespace = ns, Dimensions = Filter(MetricCatalog.HostDimension, null) });
+                    nameOf = m => Dim(m, MetricCatalog.HostDimension) is string h && h.LastIndexOf('/') > 0 ? h.Substring(0, h.LastIndexOf('/')) : null;
+                    break;
+                case SageMakerResourceType.Endpoint:
+                    requests = new[] { new ListMetricsRequest { Namespace = MetricCatalog.InvocationNamespace, Dimensions = Filter(MetricCatalog.EndpointNameDimension, null) } };
+                    nameOf = m => selection.VariantName != null && Dim(m, MetricCatalog.EndpointNameDimension) == selection.ResourceName
+                        ? Dim(m, MetricCatalog.VariantNameDimension)
+                        : Dim(m, MetricCatalog.EndpointNameDimension);
+                    break;
+                case SageMakerResourceType.InferenceComponent:
+                    requests = new[] { new ListMetricsRequest { Namespace = MetricCatalog.InvocationNamespace, Dimensions = Filter(MetricCatalog.InferenceComponentNameDimension, null) } };
+                    nameOf = m => Dim(m, MetricCatalog.InferenceComponentNameDimension);
+                    break;
+                default:
+                    requests = new[] { new ListMetricsRequest { Namespace = selection.Namespace } };
+                    nameOf = m => m.MetricName;
+                    break;
+            }
+
+            foreach (var request in requests)
+            {
+                await foreach (var identity in ListAllAsync(request, cancellationToken).ConfigureAwait(false))
+                {
+                    if (nameOf(identity) is string n && candidates.Count < 10_000) candidates.Add(n);
+                }
+            }
+            var target = selection.ResourceType == SageMakerResourceType.Endpoint && selection.VariantName != null && candidates.Contains(selection.ResourceName) == false
+                ? selection.ResourceName
+                : selection.VariantName ?? selection.ResourceName;
+            return SimilarNames.Rank(target, candidates);
+        }
+
+        private IEnumerable<ListMetricsRequest> ListRequestsFor(MetricSelection selection, string? metricName, bool recentlyActive)
+        {
+            switch (selection.ResourceType)
+            {
+                case SageMakerResourceType.TrainingJob:
+                case SageMakerResourceType.ProcessingJob:
+                case SageMakerResourceType.TransformJob:
+                    foreach (var ns in MetricCatalog.NamespacesFor(selection.ResourceType))
+                        yield return new ListMetricsRequest { Namespace = ns, MetricName = metricName, Dimensions = Filter(MetricCatalog.HostDimension, null), RecentlyActive = recentlyActive };
+                    break;
+                case SageMakerResourceType.Endpoint:
+                {
+                    var dims = new List<KeyValuePair<string, string?>> { new KeyValuePair<string, string?>(MetricCatalog.EndpointNameDimension, selection.ResourceName) };
+                    if (selection.VariantName != null) dims.Add(new KeyValuePair<string, string?>(MetricCatalog.VariantNameDimension, selection.VariantName));
+                    foreach (var ns in MetricCatalog.NamespacesFor(selection.ResourceType))
+                        yield return new ListMetricsRequest { Namespace = ns, MetricName = metricName, Dimensions = dims, RecentlyActive = recentlyActive };
+                    break;
+                }
+                case SageMakerResourceType.InferenceComponent:
+                    foreach (var ns in MetricCatalog.NamespacesFor(selection.ResourceType))
+                        yield return new ListMetricsRequest { Namespace = ns, MetricName = metricName, Dimensions = Filter(MetricCatalog.InferenceComponentNameDimension, selection.ResourceName), RecentlyActive = recentlyActive };
+                    break;
+                default:
+                    yield return new ListMetricsRequest
+                    {
+                        Namespace = selection.Namespace,
+                        MetricName = metricName,
+                        Dimensions = selection.Dimensions.Select(d => new KeyValuePair<string, string?>(d.Name, d.Value)).ToList(),
+                        RecentlyActive = recentlyActive,
+                    };
+                    break;
+            }
+        }
+
+        private async IAsyncEnumerable<MetricIdentity> ListAllAsync(ListMetricsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            string? token = null;
+            do
+            {
+                request.NextToken = token;
+                ListRequests++;
+                var page = await _cloudWatch.ListMetricsAsync(request, cancellationToken).ConfigureAwait(false);
+                foreach (var m in page.Metrics) yield return m;
+                token = page.NextToken;
+            }
+            while (!string.IsNullOrEmpty(token));
+        }
+
+        /// <summary>Turns a listed metric into a MetricInfo of the selection, or null when it belongs to another resource.</summary>
+        internal static MetricInfo? ToInfo(MetricSelection selection, MetricIdentity identity)
+        {
+            switch (selection.ResourceType)
+            {
+                case SageMakerResourceType.TrainingJob:
+                case SageMakerResourceType.ProcessingJob:
+                case SageMakerResourceType.TransformJob:
+                {
+                    var hostValue = Dim(identity, MetricCatalog.HostDimension);
+                    var prefix = MetricCatalog.HostPrefix(selection.ResourceName);
+                    if (hostValue is null || !hostValue.StartsWith(prefix, StringComparison.Ordinal) || hostValue.Length == prefix.Length) return null;
+                    var host = hostValue.Substring(prefix.Length);
+                    if (host.IndexOf('/') >= 0) return null; // another job whose name extends this one with a slash cannot exist; be strict anyway
+                    return new MetricInfo(identity, selection.ResourceType, selection.ResourceName, host, null,
+                        MetricCatalog.Find(selection.ResourceType, identity.Namespace, identity.MetricName));
+                }
+                case SageMakerResourceType.Endpoint:
+                {
+                    if (Dim(identity, MetricCatalog.EndpointNameDimension) != selection.ResourceName) return null;
+                    var variant = Dim(identity, MetricCatalog.VariantNameDimension);
+                    if (selection.VariantName != null && variant != selection.VariantName) return null;
+                    var host = Dim(identity, MetricCatalog.InstanceIdDimension) ?? Dim(identity, MetricCatalog.ContainerNameDimension);
+                    if (host is null && Dim(identity, MetricCatalog.HostDimension) is string h && h.LastIndexOf('/') > 0) host = h.Substring(h.LastIndexOf('/') + 1);
+                    return new MetricInfo(identity, selection.ResourceType, selection.ResourceName, host, variant,
+                        MetricCatalog.Find(selection.ResourceType, identity.Namespace, identity.MetricName));
+                }
+                case SageMakerResourceType.InferenceComponent:
+                    if (Dim(identity, MetricCatalog.InferenceComponentNameDimension) != selection.ResourceName) return null;
+                    return new MetricInfo(identity, selection.ResourceType, selection.ResourceName, Dim(identity, MetricCatalog.InstanceIdDimension), null,
+                        MetricCatalog.Find(selection.ResourceType, identity.Namespace, identity.MetricName));
+                default:
+                    foreach (var d in selection.Dimensions)
+                    {
+                        if (Dim(identity, d.Name) != d.Value) return null;
+                    }
+                    return new MetricInfo(identity, SageMakerResourceType.Custom, selection.ResourceName, HostOf(identity.Dimensions), null,
+                        MetricCatalog.FindInNamespace(identity.Namespace, identity.MetricName));
+            }
+        }
+
+        private static bool IsDefault(MetricSelection selection, MetricInfo metric)
+        {
+            if (selection.ResourceType == SageMakerResourceType.Custom) return true;
+            var d = metric.Definition;
+            if (d is null || !d.IsDefault) return false;
+            // Defaults use the plain layout (no InstanceType/InstanceId/ContainerName split).
+            return metric.Identity.Dimensions.Count == LayoutDimensionCount(d.Layout);
+        }
+
+        private static int LayoutDimensionCount(MetricDimensionLayout layout)
+        {
+            switch (layout)
+            {
+                case MetricDimensionLayout.EndpointVariant: return 2;
+                case MetricDimensionLayout.EndpointVariantContainer: return 3;
+                default: return 1;
+            }
+        }
+
+        private static List<MetricInfo> Order(IEnumerable<MetricInfo> metrics) => metrics
+            .OrderBy(m => m.Namespace, StringComparer.Ordinal)
+            .ThenBy(m => m.MetricName, StringComparer.Ordinal)
+            .ThenBy(m => m.VariantName ?? "", StringComparer.Ordinal)
+            .ThenBy(m => HostSortKey(m.Host))
+            .ThenBy(m => m.ToString(), StringComparer.Ordinal)
+            .ToList();
+
+        /// <summary>algo-2 before algo-10.</summary>
+        private static string HostSortKey(string? host)
+        {
+            if (host is null) return "";
+            var i = host.Length;
+            while (i > 0 && char.IsDigit(host[i - 1])) i--;
+            return i < host.Length ? host.Substring(0, i) + host.Substring(i).PadLeft(10, '0') : host;
+        }
+
+        internal static string DescribeSearch(MetricSelection selection)
+        {
+            switch (selection.ResourceType)
+            {
+                case SageMakerResourceType.TrainingJob:
+                case SageMakerResourceType.ProcessingJob:
+                case SageMakerResourceType.TransformJob:
+                    return $"namespace {string.Join(", ", MetricCatalog.NamespacesFor(selection.ResourceType))} with dimension Host={selection.ResourceName}/*";
+                case SageMakerResourceType.Endpoint:
+                    return $"namespaces {string.Join(", ", MetricCatalog.NamespacesFor(selection.ResourceType))} with dimension EndpointName={selection.ResourceName}"
+                        + (selection.VariantName is null ? "" : $", VariantName={selection.VariantName}");
+                case SageMakerResourceType.InferenceComponent:
+                    return $"namespaces {string.Join(", ", MetricCatalog.NamespacesFor(selection.ResourceType))} with dimension InferenceComponentName={selection.ResourceName}";
+                default:
+                    return $"namespace {selection.Namespace}" + (selection.Dimensions.Count == 0 ? "" : " with dimensions " + selection.ResourceName);
+            }
+        }
+
+        private static IReadOnlyList<KeyValuePair<string, string?>> Filter(string name, string? value) => new[] { new KeyValuePair<string, string?>(name, value) };
+
+        private static string? Dim(MetricIdentity identity, string name)
+        {
+            foreach (var d in identity.Dimensions)
+            {
+                if (d.Name == name) return d.Value;
+            }
+            return null;
+        }
+
+        private static string? HostOf(IReadOnlyList<MetricDimension> dimensions)
+        {
+            foreach (var d in dimensions)
+            {
+                if (d.Name == MetricCatalog.HostDimension) return d.Value;
+            }
+            return null;
+        }
+    }
+}

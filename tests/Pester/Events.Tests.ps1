@@ -106,7 +106,7 @@ Describe 'New-SageMakerEventRule' {
         $null = Reset-TestEmulatorRequestCount
         New-SageMakerEventRule -Name invalid -EventPattern '{"detail":{"TrainingJobStatus":[{"numeric":[">","x"]}]}}' -ErrorVariable errors -ErrorAction SilentlyContinue
         Get-ErrorId $errors[0] | Should -Be 'InvalidEventPattern'
-        $errors[0].Exception.Message | Should -BeLike "*'detail.TrainingJobStatus`[0`].numeric`[1`]'*Value of > must be numeric*"
+        $errors[0].Exception.Message | Should -BeLike '*''detail.TrainingJobStatus`[0`].numeric`[1`]''*Value of > must be numeric*'
         Get-TestEmulatorRequestCount | Should -Be 0
     }
 
@@ -350,7 +350,7 @@ Describe 'Test-SageMakerEventPattern' {
 
     It 'names the offending path of an invalid pattern' {
         { Test-SageMakerEventPattern -EventPattern '{"detail":{"a":[{"wildcard":"x**"}]}}' -Event '{}' } |
-            Should -Throw -ErrorId 'InvalidEventPattern,SageMakerMonitoring.Commands.TestSageMakerEventPatternCommand' -ExpectedMessage "*'detail.a`[0`].wildcard'*Consecutive wildcard*"
+            Should -Throw -ErrorId 'InvalidEventPattern,SageMakerMonitoring.Commands.TestSageMakerEventPatternCommand' -ExpectedMessage '*''detail.a`[0`].wildcard''*Consecutive wildcard*'
         Test-SageMakerEventPattern -EventPattern '{"a":["x"]}' -Event 'not json' -ErrorVariable errors -ErrorAction SilentlyContinue
         Get-ErrorId $errors[0] | Should -Be 'InvalidEventJson'
     }

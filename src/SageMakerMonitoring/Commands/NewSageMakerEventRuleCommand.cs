@@ -98,7 +98,17 @@ namespace SageMakerMonitoring.Commands
             };
             Run(async (output, ct) =>
             {
-                var result = await CreateService(output).CreateRuleAsync(definition, targets, Force, KeepOnFailure, ct).ConfigureAwait(false);
+                EventRuleChangeResult result;
+                try
+                {
+                    result = await CreateService(output).CreateRuleAsync(definition, targets, Force, KeepOnFailure, ct).ConfigureAwait(false);
+                }
+                catch (MonitoringException e)
+                {
+                    // The rule exists, is managed by another service, or the input is wrong: nothing was changed; go on with the next rule.
+                    output.WriteError(ErrorRecordFactory.Create(e, Name));
+                    return;
+                }
                 WriteTargetFailures(output, Name, result.FailedTargets, "added");
                 if (result.Completed)
                 {

@@ -79,6 +79,7 @@ namespace SageMakerMonitoring.Commands
         private static object? ToPlain(object? value, int depth)
         {
             if (depth > 64) throw new ArgumentException("The value is nested more than 64 levels deep.");
+            if (value is PSCustomObject) value = PSObject.AsPSObject(value);
             if (value is PSObject pso)
             {
                 var baseObject = pso.BaseObject;

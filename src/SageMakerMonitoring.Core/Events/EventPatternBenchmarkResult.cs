@@ -1,6 +1,9 @@
 namespace SageMakerMonitoring.Core.Events
 {
-    /// <summary>Figures of one <see cref="EventPatternBenchmark.Run"/>, all measured in the same run on one thread.</summary>
+    /// <summary>
+    /// Figures of one <see cref="EventPatternBenchmark.Run"/>, all measured in the same run on one thread, in checks per
+    /// second of CPU time (best of three rounds).
+    /// </summary>
     public sealed class EventPatternBenchmarkResult
     {
         public EventPatternBenchmarkResult(int iterations, double checksPerSecond, double eventParsedPerCheck, double baselineChecksPerSecond)

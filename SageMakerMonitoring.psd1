@@ -12,11 +12,11 @@
     DotNetFrameworkVersion = '4.7.2'
 
     # One file per area in src/SageMakerMonitoring/Formats; build.ps1 fails when this list and that folder differ.
+    FormatsToProcess       = @(
         'Events.format.ps1xml'
         'Logs.format.ps1xml'
+        'Metrics.format.ps1xml'
     )
-    FormatsToProcess       = @(
-    FormatsToProcess       = @('Metrics.format.ps1xml')
     TypesToProcess         = @()
 
     # One cmdlet per line, alphabetically. build.ps1 fails when this list and the compiled cmdlets differ.

@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace SageMakerMonitoring.Core.Tests.Emulator.Logs
 {
     /// <summary>Serving rate of FilterLogEvents over the 1,000,000-event synthetic job (16 streams x 62,500).</summary>
+    [Collection(SerialMeasurementCollection.Name)]
     public class SyntheticLogsThroughputTests
     {
         private readonly ITestOutputHelper _output;

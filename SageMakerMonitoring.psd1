@@ -12,11 +12,32 @@
     DotNetFrameworkVersion = '4.7.2'
 
     # One file per area in src/SageMakerMonitoring/Formats; build.ps1 fails when this list and that folder differ.
-    FormatsToProcess       = @()
+    FormatsToProcess       = @(
+        'Events.format.ps1xml'
+        'Logs.format.ps1xml'
+        'Metrics.format.ps1xml'
+    )
     TypesToProcess         = @()
 
     # One cmdlet per line, alphabetically. build.ps1 fails when this list and the compiled cmdlets differ.
     CmdletsToExport        = @(
+        'Add-SageMakerEventRuleTarget'
+        'Disable-SageMakerEventRule'
+        'Enable-SageMakerEventRule'
+        'Find-SageMakerMetric'
+        'Get-SageMakerEventRule'
+        'Get-SageMakerEventRuleTarget'
+        'Get-SageMakerLogEvent'
+        'Get-SageMakerLogStream'
+        'Get-SageMakerMetric'
+        'Invoke-SageMakerLogQuery'
+        'New-SageMakerEventRule'
+        'New-SageMakerSampleEvent'
+        'Remove-SageMakerEventRule'
+        'Remove-SageMakerEventRuleTarget'
+        'Set-SageMakerEventRule'
+        'Test-SageMakerEventPattern'
+        'Watch-SageMakerMetric'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -1,7 +1,13 @@
 using System;
 using System.Diagnostics;
 using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Tests.Infrastructure;
+using SageMakerMonitoring.Emulator.Hosting;
+using SageMakerMonitoring.Emulator.Services.CloudWatch;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -81,6 +87,62 @@ namespace SageMakerMonitoring.Core.Tests.Emulator.CloudWatch
             var rate = rounds * 864_000 / elapsed.TotalSeconds;
             _output.WriteLine($"raw aggregation: {rate:N0} points/s");
             Assert.True(rate > 5_000_000, $"aggregation read only {rate:N0} points/s");
+        }
+
+        [Fact]
+        public async Task ServesTheBenchmarkOverHttpWithSigV4()
+        {
+            await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, Seed = "empty" });
+            var end = CloudWatchBench.ToEpoch(CloudWatchBench.DefaultNow);
+            server.Context.Clock.Freeze(CloudWatchBench.DefaultNow);
+            server.GetService<CloudWatchService>().TryControl("synthetic", SyntheticWorkloadTests.BenchmarkArguments(end), out _);
+            var queries = SyntheticWorkloadTests.AllQueries(1, "Average");
+            using var client = new HttpClient();
+
+            async Task<(long Points, string? Token, long Bytes)> PageAsync(string? token)
+            {
+                var body = $"{{\"MetricDataQueries\":[{queries}],\"StartTime\":{end - 10800},\"EndTime\":{end}" +
+                           (token == null ? "" : $",\"NextToken\":\"{token}\"") + "}";
+                using var response = await client.SendAsync(SigV4TestSigner.Json(server.Url, "monitoring",
+                    "GraniteServiceVersion20100801.GetMetricData", "1.0", body));
+                var bytes = await response.Content.ReadAsByteArrayAsync();
+                Assert.True(response.IsSuccessStatusCode, System.Text.Encoding.UTF8.GetString(bytes));
+                using var document = JsonDocument.Parse(bytes);
+                long points = 0;
+                foreach (var result in document.RootElement.GetProperty("MetricDataResults").EnumerateArray())
+                {
+                    var timestamps = result.GetProperty("Timestamps");
+                    Assert.Equal(timestamps.GetArrayLength(), result.GetProperty("Values").GetArrayLength());
+                    if (timestamps.GetArrayLength() > 0) Assert.Equal(JsonValueKind.Number, timestamps[0].ValueKind);
+                    points += timestamps.GetArrayLength();
+                }
+                var next = document.RootElement.TryGetProperty("NextToken", out var t) ? t.GetString() : null;
+                return (points, next, bytes.Length);
+            }
+
+            await PageAsync(null); // warm-up
+            var wall = Stopwatch.StartNew();
+            var cpu = CpuTime();
+            long total = 0, totalBytes = 0;
+            var pages = 0;
+            string? nextToken = null;
+            do
+            {
+                var (points, token, bytes) = await PageAsync(nextToken);
+                total += points;
+                totalBytes += bytes;
+                nextToken = token;
+                pages++;
+            } while (nextToken != null);
+            var cpuTime = CpuTime() - cpu;
+            wall.Stop();
+
+            Assert.Equal(864_000, total);
+            Assert.Equal(9, pages);
+            _output.WriteLine($"HTTP GetMetricData: {total:N0} points, {pages} pages, {totalBytes / 1024 / 1024} MB; " +
+                              $"wall {wall.ElapsedMilliseconds:N0} ms = {total / wall.Elapsed.TotalSeconds:N0} points/s; " +
+                              $"CPU (server and client) {cpuTime.TotalMilliseconds:N0} ms = {total / cpuTime.TotalSeconds:N0} points/s");
+            Assert.True(total / cpuTime.TotalSeconds > 150_000, $"end to end only {total / cpuTime.TotalSeconds:N0} points/s of CPU");
         }
     }
 }

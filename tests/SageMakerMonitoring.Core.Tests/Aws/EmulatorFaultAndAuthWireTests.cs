@@ -152,6 +152,10 @@ namespace SageMakerMonitoring.Core.Tests.Aws
             Assert.Equal(code, error.ErrorCode);
             Assert.Equal(status, error.StatusCode);
             Assert.DoesNotContain(wrongSecret, error.ToString());
+            // Signature errors quote the canonical request the service expected, which holds the session token.
+            Assert.DoesNotContain(EmulatorWireClients.SessionToken, error.ToString());
+            Assert.DoesNotContain(EmulatorWireClients.SessionToken, error.Message);
+            if (code == "InvalidSignatureException") Assert.Contains("x-amz-security-token:<redacted>", error.Message);
             Assert.All(calls, c => Assert.DoesNotContain(wrongSecret, c.ToString()));
         }
 

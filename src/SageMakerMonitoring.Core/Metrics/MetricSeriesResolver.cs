@@ -66,7 +66,7 @@ namespace SageMakerMonitoring.Core.Metrics
             }
 
             var listed = new List<MetricInfo>();
-            await foreach (var info in ListAsync(selection, recentlyActive: false, names?.Count == 1 ? names[0] : null, cancellationToken).ConfigureAwait(false))
+            await foreach (var info in ListAsync(selection, recentlyActive: false, null, cancellationToken).ConfigureAwait(false))
             {
                 listed.Add(info);
             }

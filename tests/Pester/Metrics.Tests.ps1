@@ -249,7 +249,7 @@ Describe 'Watch-SageMakerMetric' {
 
     It 'writes each point once, including one that arrives late' {
         $now = [DateTime]::UtcNow
-        $minute = $now.AddSeconds(-$now.Second).AddMilliseconds(-$now.Millisecond)
+        $minute = [DateTime]::new($now.Ticks - $now.Ticks % [TimeSpan]::TicksPerMinute, [DateTimeKind]::Utc)
         foreach ($m in 4, 2, 1) { Put-Datum 'Custom/Watch' 'Depth' @{ Queue = 'a' } $minute.AddMinutes(-$m) $m }
         # Minute -3 arrives while the watch runs.
         $late = $minute.AddMinutes(-3)

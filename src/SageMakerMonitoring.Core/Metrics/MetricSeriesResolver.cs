@@ -66,7 +66,7 @@ namespace SageMakerMonitoring.Core.Metrics
             }
 
             var listed = new List<MetricInfo>();
-            await foreach (var info in ListAsync(selection, recentlyActive: false, names?.Count == 1 ? names[0] : null, cancellationToken).ConfigureAwait(false))
+            await foreach (var info in ListAsync(selection, recentlyActive: false, null, cancellationToken).ConfigureAwait(false))
             {
                 listed.Add(info);
             }
@@ -83,7 +83,17 @@ namespace SageMakerMonitoring.Core.Metrics
                 return new MetricResolution(Order(chosen), searched, similar, missing);
             }
 
-            var fallback = await FallbackAsync(selection, names, cancellationToken).ConfigureAwait(false);
+            List<MetricInfo> fallback;
+            try
+            {
+                fallback = await FallbackAsync(selection, names, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MonitoringException ex) when (ex.Kind == ErrorKind.ObjectNotFound)
+            {
+                // Neither CloudWatch nor SageMaker knows the name: say what was searched and what exists instead.
+                fallback = new List<MetricInfo>();
+                searched += " (SageMaker does not know it either)";
+            }
             if (fallback.Count > 0)
             {
                 return new MetricResolution(Order(fallback), searched + " (ListMetrics found nothing; built from the resource's description)", Array.Empty<string>(),

@@ -130,9 +130,7 @@ namespace SageMakerMonitoring.Commands
                 else
                 {
                     // Either stopping, or a downstream command stopped the pipeline: cancel the work and unblock it.
-                    // When everything was drained the work is only finishing; cancelling then would stop the next
-                    // pipeline record's Run as well.
-                    if (!drained) _cancellation.Cancel();
+                    _cancellation.Cancel();
                     var deadline = DateTime.UtcNow + StopGrace;
                     while (!task.IsCompleted && DateTime.UtcNow < deadline) output.Queue.TryTake(out _, 20);
                 }

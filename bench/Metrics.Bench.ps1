@@ -91,13 +91,15 @@ try {
         --query 'length(MetricDataResults[].Values[])' --output text
     $watch.Stop()
     if ($LASTEXITCODE -ne 0) { throw "aws cloudwatch get-metric-data failed with exit code $LASTEXITCODE." }
+    # The CLI may print one count per page.
+    $cliCount = [long](@($cliCount -split '\s+' | Where-Object { $_ } | ForEach-Object { [long]$_ }) | Measure-Object -Sum).Sum
 }
 finally { Remove-Item -LiteralPath $queryFile -ErrorAction SilentlyContinue }
 $cliSeconds = $watch.Elapsed.TotalSeconds
-if ([long]$cliCount -ne $expected) { Write-Warning "The AWS CLI returned $cliCount datapoints; the workload holds $expected." }
+if ($cliCount -ne $expected) { Write-Warning "The AWS CLI returned $cliCount datapoints; the workload holds $expected." }
 
 $rate = $count / $seconds
-$cliRate = [long]$cliCount / $cliSeconds
+$cliRate = $cliCount / $cliSeconds
 Write-Host ([string]::Format($culture, 'bench metrics-getmetricdata-calls: {0} calls (baseline {1} calls, ratio {2:0.00})', $calls, $lowerBound, $calls / $lowerBound))
 Write-Host ([string]::Format($culture, 'bench metrics-rate: {0:0} datapoints/s (baseline {1:0} datapoints/s, ratio {2:0.00})', $rate, $cliRate, $rate / $cliRate))
 Write-Host ([string]::Format($culture, 'bench metrics-rate-target: {0:0} datapoints/s (baseline 300000 datapoints/s, ratio {1:0.00})', $rate, $rate / 300000))

@@ -13,6 +13,9 @@
       writes it), datapoints/s. Baseline: a bare Utf8JsonWriter writing the same answers.
     - emulator-serve-filterlogevents: the same for the first FilterLogEvents pages of the synthetic 1,000,000-event
       training job, events/s. Same kind of baseline.
+    - core-client-getmetricdata-http: the path the cmdlets take, the module's CloudWatch client (AWS SDK HTTP, SigV4)
+      reading the same 864,000-datapoint workload from a loopback emulator started in the bench process, datapoints/s.
+      Baseline: the same pages served in process, so the ratio is what HTTP, signing and the client's reader add.
     Each side is the best of several interleaved rounds, so both see the same machine load. Takes about 15-30 s.
     Run by `build.ps1 bench`, which passes -EmulatorUrl (not needed here: the emulator runs in process).
 #>

@@ -19,6 +19,7 @@ namespace SageMakerMonitoring.Bench
             new WireParseLogEventsBench(),
             new EmulatorServeMetricDataBench(),
             new EmulatorServeLogEventsBench(),
+            new ClientHttpMetricDataBench(),
         };
 
         public static int Main(string[] args)

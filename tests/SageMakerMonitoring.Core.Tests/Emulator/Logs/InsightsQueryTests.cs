@@ -146,7 +146,9 @@ namespace SageMakerMonitoring.Core.Tests.Emulator.Logs
         [Fact]
         public void QueriesMoveThroughScheduledRunningCompleteAndCanBeStopped()
         {
-            _logs.Control("config", new { queryRunMilliseconds = 1500, maxConcurrentQueries = 2 });
+            // A query is Scheduled for the first 30 % of its run time, then Running: 4 s leaves every step room on a
+            // loaded machine (a poll loop that stalls for a second still sees each state).
+            _logs.Control("config", new { queryRunMilliseconds = 4000, maxConcurrentQueries = 2 });
             object Start() => new { logGroupName = "/api", startTime = (_now - 3_600_000) / 1000, endTime = _now / 1000, queryString = "fields @message | limit 100" };
             string first = (string)_logs.Call("StartQuery", Start())["queryId"]!;
             string second = (string)_logs.Call("StartQuery", Start())["queryId"]!;
@@ -160,7 +162,7 @@ namespace SageMakerMonitoring.Core.Tests.Emulator.Logs
 
             var seen = new List<string>();
             int partialRows = -1;
-            for (int i = 0; i < 400; i++)
+            for (int i = 0; i < 1000; i++)
             {
                 JsonObject r = _logs.Call("GetQueryResults", new { queryId = first });
                 string status = (string)r["status"]!;

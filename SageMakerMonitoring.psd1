@@ -14,12 +14,32 @@
     # One file per area in src/SageMakerMonitoring/Formats; build.ps1 fails when this list and that folder differ.
     FormatsToProcess       = @(
         'Archive.format.ps1xml'
+        'Events.format.ps1xml'
+        'Logs.format.ps1xml'
+        'Metrics.format.ps1xml'
     )
     TypesToProcess         = @()
 
     # One cmdlet per line, alphabetically. build.ps1 fails when this list and the compiled cmdlets differ.
     CmdletsToExport        = @(
+        'Add-SageMakerEventRuleTarget'
+        'Disable-SageMakerEventRule'
+        'Enable-SageMakerEventRule'
         'Export-SageMakerMetric'
+        'Find-SageMakerMetric'
+        'Get-SageMakerEventRule'
+        'Get-SageMakerEventRuleTarget'
+        'Get-SageMakerLogEvent'
+        'Get-SageMakerLogStream'
+        'Get-SageMakerMetric'
+        'Invoke-SageMakerLogQuery'
+        'New-SageMakerEventRule'
+        'New-SageMakerSampleEvent'
+        'Remove-SageMakerEventRule'
+        'Remove-SageMakerEventRuleTarget'
+        'Set-SageMakerEventRule'
+        'Test-SageMakerEventPattern'
+        'Watch-SageMakerMetric'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -66,14 +66,12 @@ $StagedAssemblies = @(
     'SageMakerMonitoring.dll'
     'SageMakerMonitoring.Core.dll'
     'AWSSDK.Core.dll'
-    'AWSSDK.Extensions.Numerics.dll'
     'AWSSDK.S3.dll'
     'AWSSDK.SecurityToken.dll'
     'AWSSDK.SSO.dll'
     'AWSSDK.SSOOIDC.dll'
     'Microsoft.Bcl.AsyncInterfaces.dll'
     'System.Buffers.dll'
-    'System.IO.Hashing.dll'
     'System.Memory.dll'
     'System.Numerics.Vectors.dll'
     'System.Runtime.CompilerServices.Unsafe.dll'
@@ -127,8 +125,19 @@ function Assert-ManifestFormats {
     }
 }
 
+function Remove-Folder([string] $Path) {
+    if (Test-Path -LiteralPath $Path) { Remove-Item -LiteralPath $Path -Recurse -Force }
+}
+
+function Publish-Emulator {
+    Write-Step 'Compiling the emulator (Release)'
+    Remove-Folder $EmulatorOut
+    Invoke-Dotnet -ArgumentList @('publish', (Join-Path $Root 'src/SageMakerMonitoring.Emulator/SageMakerMonitoring.Emulator.csproj'),
+        '-c', 'Release', '-o', $EmulatorOut, '--nologo') | Out-Null
+}
+
 function Copy-ModuleFiles {
-    if (Test-Path -LiteralPath $ModuleOut) { Remove-Item -LiteralPath $ModuleOut -Recurse -Force }
+    Remove-Folder $ModuleOut
     New-Item -ItemType Directory -Path $ModuleOut | Out-Null
     $modulePublish = Join-Path $PublishOut 'SageMakerMonitoring'
 
@@ -197,12 +206,12 @@ function Invoke-BuildTask {
     Assert-ManifestFormats
 
     Write-Step 'Compiling the module (Release)'
+    # A fresh publish folder, so a dependency dropped since the last build cannot linger there.
+    Remove-Folder (Join-Path $PublishOut 'SageMakerMonitoring')
     Invoke-Dotnet -ArgumentList @('publish', (Join-Path $Root 'src/SageMakerMonitoring/SageMakerMonitoring.csproj'),
         '-c', 'Release', '-o', (Join-Path $PublishOut 'SageMakerMonitoring'), '--nologo') | Out-Null
 
-    Write-Step 'Compiling the emulator (Release)'
-    Invoke-Dotnet -ArgumentList @('publish', (Join-Path $Root 'src/SageMakerMonitoring.Emulator/SageMakerMonitoring.Emulator.csproj'),
-        '-c', 'Release', '-o', $EmulatorOut, '--nologo') | Out-Null
+    Publish-Emulator
 
     Write-Step "Staging $ModuleOut"
     Copy-ModuleFiles
@@ -273,9 +282,7 @@ function Invoke-DemoTask {
 }
 
 function Invoke-EmulatorTask {
-    Write-Step 'Compiling the emulator (Release)'
-    Invoke-Dotnet -ArgumentList @('publish', (Join-Path $Root 'src/SageMakerMonitoring.Emulator/SageMakerMonitoring.Emulator.csproj'),
-        '-c', 'Release', '-o', $EmulatorOut, '--nologo') | Out-Null
+    Publish-Emulator
     Write-Host "Starting the emulator on port $Port with the '$Seed' world; Ctrl+C stops it."
     Write-Host "In another shell: `$env:AWS_ENDPOINT_URL = 'http://127.0.0.1:$Port'; `$env:AWS_REGION = 'us-east-1'; `$env:AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'; `$env:AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'"
     & (Get-DotnetPath) $EmulatorDll --port $Port --seed $Seed
@@ -307,7 +314,7 @@ function Invoke-BenchTask {
 
 function Invoke-CleanTask {
     Write-Step 'Removing out/, bin/ and obj/'
-    if (Test-Path -LiteralPath $Out) { Remove-Item -LiteralPath $Out -Recurse -Force }
+    Remove-Folder $Out
     foreach ($folder in 'src', 'tests', 'tools') {
         Get-ChildItem -LiteralPath (Join-Path $Root $folder) -Directory -Recurse -Include bin, obj -ErrorAction SilentlyContinue |
             Where-Object { Test-Path -LiteralPath $_.FullName } |

@@ -78,7 +78,8 @@ function Start-EmulatorProcess {
     New-Item -ItemType Directory -Path $logFolder -Force | Out-Null
 
     $startInfo = [Diagnostics.ProcessStartInfo]::new((Get-DotnetPath))
-    foreach ($argument in @($EmulatorPath, '--port', "$Port", '--seed', $Seed) + $ExtraArgument) { $startInfo.ArgumentList.Add($argument) }
+    $arguments = @($EmulatorPath, '--port', "$Port", '--seed', $Seed, '--exit-on-stdin-close') + $ExtraArgument
+    foreach ($argument in $arguments) { $startInfo.ArgumentList.Add($argument) }
     $startInfo.UseShellExecute = $false
     $startInfo.RedirectStandardInput = $true
     $startInfo.RedirectStandardOutput = $true

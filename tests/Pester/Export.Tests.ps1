@@ -155,8 +155,8 @@ Describe 'An export killed at random moments' {
 
         # The uninterrupted archive: a first run, then one run to the end.
         $expectedFolder = New-ArchiveFolder
-        $null = Export-SageMakerMetric -TrainingJobName $jobs -Path $expectedFolder -Since 10m -EndTime $firstEnd
-        $null = Export-SageMakerMetric -TrainingJobName $jobs -Path $expectedFolder -EndTime $finalEnd
+        $null = $jobs | Export-SageMakerMetric -Path $expectedFolder -Since 10m -EndTime $firstEnd
+        $null = $jobs | Export-SageMakerMetric -Path $expectedFolder -EndTime $finalEnd
         $expected = @(Get-ArchiveRow $expectedFolder | Sort-Object)
         $expected.Count | Should -Be (18 * 115 * 60)
 
@@ -165,7 +165,7 @@ Describe 'An export killed at random moments' {
         $folder = New-ArchiveFolder
         $startChild = {
             param([DateTime] $End, [string] $Since)
-            $command = "Import-Module '$modulePath'; `$null = Export-SageMakerMetric -TrainingJobName $($jobs -join ',') -Path '$folder' -Since $Since -EndTime '$(& $iso $End)' -LockTimeout 1m -ErrorAction Stop"
+            $command = "Import-Module '$modulePath'; `$null = '$($jobs -join "','")' | Export-SageMakerMetric -Path '$folder' -Since $Since -EndTime '$(& $iso $End)' -LockTimeout 1m -ErrorAction Stop"
             $info = [Diagnostics.ProcessStartInfo]::new($pwsh[0])
             foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $command)) { $info.ArgumentList.Add($a) }
             $info.UseShellExecute = $false
@@ -206,7 +206,7 @@ Describe 'An export killed at random moments' {
         $kills | Should -BeGreaterOrEqual 10 -Because 'most runs must be cut short for the test to mean anything'
 
         Clear-TestEmulatorFault
-        $null = Export-SageMakerMetric -TrainingJobName $jobs -Path $folder -EndTime $finalEnd
+        $null = $jobs | Export-SageMakerMetric -Path $folder -EndTime $finalEnd
         $rows = @(Get-ArchiveRow $folder | Sort-Object)
         $rows.Count | Should -Be $expected.Count
         @(Compare-Object $expected $rows -SyncWindow 0).Count | Should -Be 0

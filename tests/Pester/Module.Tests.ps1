@@ -70,9 +70,17 @@ Describe 'The staged folder' {
     }
 
     It 'holds the module, the core and the AWS SDK assemblies' {
-        foreach ($name in 'SageMakerMonitoring.dll', 'SageMakerMonitoring.Core.dll', 'AWSSDK.Core.dll', 'AWSSDK.Extensions.Numerics.dll', 'System.IO.Hashing.dll') {
+        foreach ($name in 'SageMakerMonitoring.dll', 'SageMakerMonitoring.Core.dll', 'AWSSDK.Core.dll') {
             Join-Path $modulePath $name | Should -Exist
         }
+    }
+
+    It 'holds every run-time dependency the module was published with' {
+        $published = Join-Path (Get-TestRepositoryRoot) 'out/publish/SageMakerMonitoring'
+        $expected = @(Get-ChildItem -LiteralPath $published -Filter *.dll -File | ForEach-Object Name |
+            Where-Object { $_ -ne 'System.Management.Automation.dll' } | Sort-Object)
+        $expected.Count | Should -BeGreaterThan 2
+        @(Get-ChildItem -LiteralPath $modulePath -Filter *.dll -File | ForEach-Object Name | Sort-Object) | Should -Be $expected
     }
 
     It 'holds the MAML help file' {
@@ -107,7 +115,7 @@ Import-Module SageMakerMonitoring
     }
 }
 
-Describe 'Help for <Name>' -ForEach $cmdlets {
+Describe 'Help for <Name>' -ForEach $cmdlets -AllowNullOrEmptyForEach {
     BeforeAll {
         $command = Get-Command -Name $Name -Module SageMakerMonitoring
         $help = Get-Help -Name $Name -Full

@@ -6,7 +6,8 @@ namespace SageMakerMonitoring.Core.Events
     /// <summary>
     /// A compiled EventBridge event pattern. <see cref="Parse"/> validates the pattern with the service's rules
     /// (throwing <see cref="EventPatternException"/>) and compiles it once into a tree of matchers; matching then walks
-    /// the event's JSON without re-reading the pattern. Instances are immutable and safe to share between threads.
+    /// the event without re-reading the pattern; events pre-parsed into a <see cref="ParsedEvent"/> are matched without
+    /// allocating. Instances are immutable and safe to share between threads.
     /// </summary>
     public sealed class EventPattern
     {
@@ -61,35 +62,35 @@ namespace SageMakerMonitoring.Core.Events
             }
         }
 
-        /// <summary>Parses the event JSON and tests it.</summary>
-        public bool Matches(string eventJson)
-        {
-            if (eventJson == null) throw new ArgumentNullException(nameof(eventJson));
-            using var document = JsonDocument.Parse(eventJson);
-            return Matches(document.RootElement);
-        }
+        /// <summary>Parses the event JSON and tests it. To check one event against many patterns (or many times),
+        /// parse it once with <see cref="ParsedEvent.Parse"/> and use <see cref="Matches(ParsedEvent)"/>.</summary>
+        public bool Matches(string eventJson) => Matches(ParsedEvent.Parse(eventJson));
 
-        /// <summary>Tests an already parsed event.</summary>
-        public bool Matches(JsonElement evt)
+        /// <summary>Tests an already parsed JSON event (reads it into the engine's form first).</summary>
+        public bool Matches(JsonElement evt) => Matches(ParsedEvent.From(evt));
+
+        /// <summary>Tests a pre-parsed event. Allocates nothing; this is the fast path.</summary>
+        public bool Matches(ParsedEvent evt)
         {
-            return evt.ValueKind == JsonValueKind.Object ? _root.Matches(evt) : _root.MatchesMissing;
+            if (evt == null) throw new ArgumentNullException(nameof(evt));
+            var root = evt.Root;
+            return root.Kind == JsonValueKind.Object ? _root.Matches(root) : _root.MatchesMissing;
         }
 
         /// <summary>Tests the event and, on a miss, says which field did not match and why.</summary>
-        public EventMatchResult Evaluate(JsonElement evt)
+        public EventMatchResult Evaluate(ParsedEvent evt)
         {
             if (Matches(evt)) return EventMatchResult.Match;
-            var miss = evt.ValueKind == JsonValueKind.Object ? _root.Explain(evt) : _root.ExplainMissing();
+            var root = evt.Root;
+            var miss = root.Kind == JsonValueKind.Object ? _root.Explain(root) : _root.ExplainMissing();
             return miss ?? EventMatchResult.Miss("", "the event did not match");
         }
 
+        /// <summary>Evaluates an already parsed JSON event.</summary>
+        public EventMatchResult Evaluate(JsonElement evt) => Evaluate(ParsedEvent.From(evt));
+
         /// <summary>Parses the event JSON and evaluates it.</summary>
-        public EventMatchResult Evaluate(string eventJson)
-        {
-            if (eventJson == null) throw new ArgumentNullException(nameof(eventJson));
-            using var document = JsonDocument.Parse(eventJson);
-            return Evaluate(document.RootElement);
-        }
+        public EventMatchResult Evaluate(string eventJson) => Evaluate(ParsedEvent.Parse(eventJson));
 
         public override string ToString() => Text;
     }

@@ -24,7 +24,7 @@ namespace SageMakerMonitoring.Core.Events
         {
             if (value.Kind != System.Text.Json.JsonValueKind.Number) return false;
             if (_comparable && value.TryGetComparableNumber(out var d) && d == _number) return true;
-            return string.Equals(value.Element.GetRawText(), _literal, StringComparison.Ordinal);
+            return string.Equals(value.Text, _literal, StringComparison.Ordinal);
         }
     }
 }

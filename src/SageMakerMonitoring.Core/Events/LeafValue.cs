@@ -2,27 +2,33 @@ using System.Text.Json;
 
 namespace SageMakerMonitoring.Core.Events
 {
-    /// <summary>One leaf value of an event (string, number, true, false or null) with its string fetched at most once.</summary>
-    internal struct LeafValue
+    /// <summary>One leaf value of an event (string, number, true, false or null), read from the parsed event without allocating.</summary>
+    internal readonly struct LeafValue
     {
-        private string? _text;
+        private readonly EventNode _node;
 
-        public LeafValue(JsonElement element)
+        public LeafValue(EventNode node)
         {
-            Element = element;
-            _text = null;
+            _node = node;
         }
 
-        public JsonElement Element { get; }
+        public JsonValueKind Kind => _node.Kind;
 
-        public JsonValueKind Kind => Element.ValueKind;
+        public bool IsString => _node.Kind == JsonValueKind.String;
 
-        public bool IsString => Element.ValueKind == JsonValueKind.String;
-
-        /// <summary>The string value; only valid when <see cref="IsString"/>.</summary>
-        public string Text => _text ??= Element.GetString() ?? "";
+        /// <summary>The string value (the literal text for a number).</summary>
+        public string Text => _node.Text ?? "";
 
         /// <summary>The value as a number EventBridge compares numerically: a finite JSON number within ±2^53.</summary>
-        public bool TryGetComparableNumber(out double value) => NumericLimits.TryGetComparable(Element, out value);
+        public bool TryGetComparableNumber(out double value)
+        {
+            if (_node.Kind == JsonValueKind.Number && _node.IsComparable)
+            {
+                value = _node.Number;
+                return true;
+            }
+            value = 0;
+            return false;
+        }
     }
 }

@@ -6,13 +6,10 @@ namespace SageMakerMonitoring.Core.Events
     /// <summary>One field of a pattern object: either a leaf (an array of value matchers, any of which may match) or a nested object.</summary>
     internal sealed class PatternField
     {
-        private readonly byte[] _nameUtf8;
-
         private PatternField(string name, string path, ValueMatcher[]? matchers, PatternObject? child)
         {
             Name = name;
             Path = path;
-            _nameUtf8 = Encoding.UTF8.GetBytes(name);
             Matchers = matchers;
             Child = child;
             if (matchers != null)
@@ -40,13 +37,13 @@ namespace SageMakerMonitoring.Core.Events
         /// <summary>Whether this field is satisfied when the event has no value for it.</summary>
         public bool MatchesMissing { get; }
 
-        public bool Matches(JsonElement eventObject)
+        public bool Matches(EventNode eventObject)
         {
-            if (!eventObject.TryGetProperty(_nameUtf8, out var value)) return MatchesMissing;
+            if (!eventObject.TryGetMember(Name, out var value)) return MatchesMissing;
             return MatchesValue(value);
         }
 
-        private bool MatchesValue(JsonElement value)
+        private bool MatchesValue(EventNode value)
         {
             if (Matchers != null)
             {
@@ -59,18 +56,21 @@ namespace SageMakerMonitoring.Core.Events
             return !anyObject && MatchesMissing;
         }
 
-        private bool MatchLeaves(JsonElement value, ref bool anyLeaf)
+        private bool MatchLeaves(EventNode value, ref bool anyLeaf)
         {
-            switch (value.ValueKind)
+            switch (value.Kind)
             {
                 case JsonValueKind.Object:
                     return false;
                 case JsonValueKind.Array:
-                    foreach (var element in value.EnumerateArray())
+                {
+                    var items = value.Items;
+                    for (var i = 0; i < items.Length; i++)
                     {
-                        if (MatchLeaves(element, ref anyLeaf)) return true;
+                        if (MatchLeaves(items[i], ref anyLeaf)) return true;
                     }
                     return false;
+                }
                 default:
                     anyLeaf = true;
                     var leaf = new LeafValue(value);
@@ -83,28 +83,31 @@ namespace SageMakerMonitoring.Core.Events
             }
         }
 
-        private bool MatchObjects(JsonElement value, ref bool anyObject)
+        private bool MatchObjects(EventNode value, ref bool anyObject)
         {
-            switch (value.ValueKind)
+            switch (value.Kind)
             {
                 case JsonValueKind.Object:
                     anyObject = true;
                     return Child!.Matches(value);
                 case JsonValueKind.Array:
-                    foreach (var element in value.EnumerateArray())
+                {
+                    var items = value.Items;
+                    for (var i = 0; i < items.Length; i++)
                     {
-                        if (MatchObjects(element, ref anyObject)) return true;
+                        if (MatchObjects(items[i], ref anyObject)) return true;
                     }
                     return false;
+                }
                 default:
                     return false;
             }
         }
 
         /// <summary>Slow path for explanations: null when the field matches, else the reason it does not.</summary>
-        public EventMatchResult? Explain(JsonElement eventObject)
+        public EventMatchResult? Explain(EventNode eventObject)
         {
-            if (eventObject.ValueKind != JsonValueKind.Object || !eventObject.TryGetProperty(_nameUtf8, out var value))
+            if (eventObject.Kind != JsonValueKind.Object || !eventObject.TryGetMember(Name, out var value))
             {
                 if (MatchesMissing) return null;
                 if (Child != null) return Child.ExplainMissing() ?? EventMatchResult.Miss(Path, "field is missing from the event");
@@ -113,7 +116,7 @@ namespace SageMakerMonitoring.Core.Events
             if (MatchesValue(value)) return null;
             if (Matchers != null)
             {
-                var shown = value.GetRawText();
+                var shown = value.ToJson();
                 if (shown.Length > 120) shown = shown.Substring(0, 117) + "...";
                 var anyLeaf = false;
                 MatchLeaves(value, ref anyLeaf);
@@ -122,7 +125,7 @@ namespace SageMakerMonitoring.Core.Events
             }
             // Nested object: explain against the first object we can find.
             var first = FirstObject(value);
-            if (first.HasValue) return Child!.Explain(first.Value) ?? EventMatchResult.Miss(Path, "no element of the event array matched the nested pattern");
+            if (first != null) return Child!.Explain(first) ?? EventMatchResult.Miss(Path, "no element of the event array matched the nested pattern");
             return Child!.ExplainMissing() ?? EventMatchResult.Miss(Path, "event value is not an object");
         }
 
@@ -133,15 +136,15 @@ namespace SageMakerMonitoring.Core.Events
             return EventMatchResult.Miss(Path, "field is missing from the event; pattern wants " + DescribeMatchers());
         }
 
-        private static JsonElement? FirstObject(JsonElement value)
+        private static EventNode? FirstObject(EventNode value)
         {
-            if (value.ValueKind == JsonValueKind.Object) return value;
-            if (value.ValueKind == JsonValueKind.Array)
+            if (value.Kind == JsonValueKind.Object) return value;
+            if (value.Kind == JsonValueKind.Array)
             {
-                foreach (var e in value.EnumerateArray())
+                foreach (var e in value.Items)
                 {
                     var found = FirstObject(e);
-                    if (found.HasValue) return found;
+                    if (found != null) return found;
                 }
             }
             return null;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace SageMakerMonitoring.Core.Events
 {
     /// <summary>A pattern object: every field must match (AND), and for each <c>$or</c> array at least one of its objects must match.</summary>
@@ -28,7 +26,7 @@ namespace SageMakerMonitoring.Core.Events
         /// <summary>Whether this object is satisfied by an event with nothing at its place.</summary>
         public bool MatchesMissing { get; }
 
-        public bool Matches(JsonElement eventObject)
+        public bool Matches(EventNode eventObject)
         {
             var fields = Fields;
             for (var i = 0; i < fields.Length; i++)
@@ -49,7 +47,7 @@ namespace SageMakerMonitoring.Core.Events
             return true;
         }
 
-        public EventMatchResult? Explain(JsonElement eventObject)
+        public EventMatchResult? Explain(EventNode eventObject)
         {
             foreach (var field in Fields)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json.Nodes;
 using SageMakerMonitoring.Core.Catalog;
 
@@ -26,6 +27,36 @@ namespace SageMakerMonitoring.Core.Events
         /// <summary>An event as JSON text.</summary>
         public string CreateJson(string eventType, string? status, string resourceName, DateTime time)
             => Create(SageMakerEventCatalog.Get(eventType), status, resourceName, time).ToJsonString();
+
+        /// <summary>An event with its summary (what <c>New-SageMakerSampleEvent</c> writes).</summary>
+        public SageMakerSampleEvent CreateSample(SageMakerEventType type, string? status, string resourceName, DateTime time)
+        {
+            var json = Create(type, status, resourceName, time);
+            var detail = json["detail"] as JsonObject;
+            string? eventStatus = null;
+            if (type.StatusField != null && detail != null)
+            {
+                JsonNode? node = detail;
+                foreach (var part in type.StatusField.Split('.')) node = node is JsonObject o ? o[part] : null;
+                eventStatus = node is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+            }
+            var detailType = json["detail-type"]!.GetValue<string>();
+            if (eventStatus == null && type.StatusInDetailType)
+            {
+                eventStatus = type.Statuses.FirstOrDefault(s => s.DetailType == detailType)?.ApiValue;
+            }
+            return new SageMakerSampleEvent
+            {
+                EventType = type.ShortName,
+                DetailType = detailType,
+                Status = eventStatus,
+                ResourceName = resourceName,
+                ResourceArn = json["resources"]![0]!.GetValue<string>(),
+                Time = json["time"] != null ? DateTime.Parse(json["time"]!.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) : time,
+                Id = json["id"]!.GetValue<string>(),
+                Json = json.ToJsonString(),
+            };
+        }
 
         /// <summary>
         /// An event of <paramref name="type"/>. <paramref name="status"/> may be in either spelling (null: the first

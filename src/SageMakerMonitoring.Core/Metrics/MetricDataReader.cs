@@ -21,13 +21,14 @@ namespace SageMakerMonitoring.Core.Metrics
         private readonly ICloudWatchClient _client;
         private readonly IOperationReporter _reporter;
         private readonly MetricReadOptions _options;
-        private readonly Random _jitter = new Random(17);
+        private readonly TransientRetry _retry;
 
         public MetricDataReader(ICloudWatchClient client, IOperationReporter reporter, MetricReadOptions? options = null)
         {
             _client = client;
             _reporter = reporter;
             _options = options ?? MetricReadOptions.Default;
+            _retry = new TransientRetry(_options, reporter);
         }
 
         /// <summary>GetMetricData requests sent (pages, retries included).</summary>
@@ -37,10 +38,14 @@ namespace SageMakerMonitoring.Core.Metrics
         /// Reads one call. <paramref name="accept"/> decides per point whether it is new (and records it);
         /// <paramref name="observe"/>, when given, sees each result's timestamps before its points are yielded.
         /// </summary>
+        /// <param name="standardResolution">Called when CloudWatch refuses a sub-minute period because the series is stored
+        /// at standard resolution; it must raise the series' query period (the call is then read again).</param>
         public async IAsyncEnumerable<MetricDatapoint> ReadAsync(MetricDataCall call, Func<MetricSeriesDescriptor, DateTime, bool> accept,
-            Action<MetricSeriesDescriptor, DateTime[]>? observe = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+            Action<MetricSeriesDescriptor, DateTime[]>? observe = null, [EnumeratorCancellation] CancellationToken cancellationToken = default,
+            Action<MetricSeriesDescriptor>? standardResolution = null)
         {
             IReadOnlyList<int>? only = null;
+            var periodFixes = 0;
             for (var round = 0; ; round++)
             {
                 var failed = new HashSet<int>();
@@ -48,7 +53,22 @@ namespace SageMakerMonitoring.Core.Metrics
                 var restarts = 0;
                 while (true)
                 {
-                    var page = await GetPageAsync(request, call, cancellationToken).ConfigureAwait(false);
+                    MetricDataPage? page;
+                    try
+                    {
+                        page = await GetPageAsync(request, call, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (AwsServiceException ex) when (standardResolution != null && periodFixes < call.Series.Count
+                        && StandardResolutionMember(ex, request) is int member && call.Series[member].QueryPeriod < 60)
+                    {
+                        var series = call.Series[member];
+                        _reporter.Verbose($"{series.Metric} is stored at standard resolution; reading it at 1 minute.");
+                        standardResolution(series);
+                        periodFixes++;
+                        failed.Clear();
+                        request = call.ToRequest(only: only);
+                        continue;
+                    }
                     if (page is null)
                     {
                         // The token was rejected: start the call over; the gate drops what was already written.
@@ -107,55 +127,44 @@ namespace SageMakerMonitoring.Core.Metrics
 
         private async Task<MetricDataPage?> GetPageAsync(MetricDataRequest request, MetricDataCall call, CancellationToken cancellationToken)
         {
-            for (var attempt = 1; ; attempt++)
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                try
+                return await _retry.RunAsync<MetricDataPage?>("GetMetricData " + call, () =>
                 {
                     RequestsSent++;
-                    return await _client.GetMetricDataAsync(request, cancellationToken).ConfigureAwait(false);
-                }
-                catch (AwsServiceException ex) when (ex.ErrorCode == "InvalidNextToken" && request.NextToken != null)
-                {
-                    return null;
-                }
-                catch (Exception ex) when (attempt < _options.MaxAttempts && IsTransient(ex, cancellationToken))
-                {
-                    _reporter.Verbose($"GetMetricData {call}: {Describe(ex)}; retrying (attempt {attempt + 1} of {_options.MaxAttempts}).");
-                    await _options.Delay(Backoff(attempt - 1), cancellationToken).ConfigureAwait(false);
-                }
+                    return _client.GetMetricDataAsync(request, cancellationToken)!;
+                }, cancellationToken).ConfigureAwait(false);
             }
+            catch (AwsServiceException ex) when (ex.ErrorCode == "InvalidNextToken" && request.NextToken != null)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The index (in the call) of the query CloudWatch refused because its sub-minute period needs high-resolution
+        /// data, from "... MetricDataQueries.member.N.MetricStat.Period must be a multiple of 60 ... standard resolution".
+        /// </summary>
+        internal static int? StandardResolutionMember(AwsServiceException ex, MetricDataRequest request)
+        {
+            var code = ex.ErrorCode ?? "";
+            if (code.IndexOf("InvalidParameterValue", StringComparison.Ordinal) < 0 && code.IndexOf("Validation", StringComparison.Ordinal) < 0) return null;
+            var message = ex.Message ?? "";
+            if (message.IndexOf("standard resolution", StringComparison.OrdinalIgnoreCase) < 0 && message.IndexOf("high-resolution", StringComparison.OrdinalIgnoreCase) < 0) return null;
+            const string marker = "MetricDataQueries.member.";
+            var at = message.IndexOf(marker, StringComparison.Ordinal);
+            if (at < 0) return null;
+            var i = at + marker.Length;
+            var n = 0;
+            while (i < message.Length && char.IsDigit(message[i])) n = n * 10 + (message[i++] - '0');
+            if (n < 1 || n > request.Queries.Count) return null;
+            var index = MetricDataCall.IndexOf(request.Queries[n - 1].Id);
+            return index >= 0 ? index : (int?)null;
         }
 
         /// <summary>Throttling, 5xx, timeouts and dropped connections are worth another try; client errors are not.</summary>
-        internal static bool IsTransient(Exception ex, CancellationToken cancellationToken)
-        {
-            switch (ex)
-            {
-                case AwsServiceException a:
-                    var code = a.ErrorCode ?? "";
-                    return a.StatusCode == 0 || a.StatusCode >= 500 || a.StatusCode == 429
-                        || code.IndexOf("Throttl", StringComparison.OrdinalIgnoreCase) >= 0
-                        || code == "RequestTimeout" || code == "RequestTimeoutException" || code == "InternalFailure"
-                        || code == "ServiceUnavailable" || code == "InternalServiceError" || code == "InternalServiceFault";
-                case OperationCanceledException:
-                    return !cancellationToken.IsCancellationRequested; // an HTTP timeout, not Ctrl+C
-                case HttpRequestException:
-                case IOException:
-                    return true;
-                default:
-                    return false;
-            }
-        }
+        internal static bool IsTransient(Exception ex, CancellationToken cancellationToken) => TransientRetry.IsTransient(ex, cancellationToken);
 
-        private static string Describe(Exception ex) => ex is AwsServiceException a ? $"{a.ErrorCode} (HTTP {a.StatusCode})" : ex.GetType().Name + ": " + ex.Message;
-
-        private TimeSpan Backoff(int retry)
-        {
-            var cap = Math.Min(_options.MaxDelay.TotalMilliseconds, _options.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(retry, 16)));
-            double factor;
-            lock (_jitter) factor = 0.5 + _jitter.NextDouble() / 2;
-            return TimeSpan.FromMilliseconds(cap * factor);
-        }
+        private TimeSpan Backoff(int retry) => _retry.Backoff(retry);
     }
 }

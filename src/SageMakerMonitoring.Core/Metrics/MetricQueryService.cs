@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Aws;
+using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Infrastructure;
 using SageMakerMonitoring.Core.Time;
 
@@ -40,7 +41,7 @@ namespace SageMakerMonitoring.Core.Metrics
 
         /// <summary>Every metric of the selection that ListMetrics knows (all pages), streamed.</summary>
         public IAsyncEnumerable<MetricInfo> FindAsync(MetricSelection selection, bool recentlyActive, CancellationToken cancellationToken) =>
-            new MetricSeriesResolver(_cloudWatch, _sageMaker).ListAsync(selection, recentlyActive, null, cancellationToken);
+            new MetricSeriesResolver(_cloudWatch, _sageMaker, _options, _reporter).ListAsync(selection, recentlyActive, null, cancellationToken);
 
         /// <summary>Streams the datapoints of the query; each series ascending.</summary>
         public IAsyncEnumerable<MetricDatapoint> GetAsync(MetricQuery query, CancellationToken cancellationToken) =>
@@ -79,7 +80,7 @@ namespace SageMakerMonitoring.Core.Metrics
         internal async Task<PreparedQuery?> PrepareAsync(MetricQuery query, bool forWatch, CancellationToken cancellationToken)
         {
             var selection = query.Selection;
-            var resolver = new MetricSeriesResolver(_cloudWatch, _sageMaker);
+            var resolver = new MetricSeriesResolver(_cloudWatch, _sageMaker, _options, _reporter);
             var now = UtcTime.ToUtc(_clock());
 
             TimeRange range;
@@ -104,7 +105,10 @@ namespace SageMakerMonitoring.Core.Metrics
             }
             else
             {
-                period = RetentionLadder.FinestPeriod(range.Start, now, storageResolutionSeconds: 1);
+                // Endpoints and inference components publish every minute unless MetricsConfig asks for 10 or 30 s;
+                // job utilization and custom metrics may be high resolution, which the first read finds out.
+                var guess = selection.ResourceType == SageMakerResourceType.Endpoint || selection.ResourceType == SageMakerResourceType.InferenceComponent ? 60 : 1;
+                period = RetentionLadder.FinestPeriod(range.Start, now, guess);
             }
 
             var resolution = await resolver.ResolveAsync(selection, query.MetricNames, cancellationToken).ConfigureAwait(false);
@@ -174,7 +178,7 @@ namespace SageMakerMonitoring.Core.Metrics
                 var restPlanned = probeEnd < range.End;
                 foreach (var call in probe)
                 {
-                    await foreach (var point in reader.ReadAsync(call, gate.Accept, detector.Observe, cancellationToken).ConfigureAwait(false))
+                    await foreach (var point in reader.ReadAsync(call, gate.Accept, detector.Observe, cancellationToken, s => detector.MarkStandard(s, series)).ConfigureAwait(false))
                     {
                         written++;
                         yield return point;
@@ -215,7 +219,7 @@ namespace SageMakerMonitoring.Core.Metrics
                 var call = calls[i];
                 _reporter.Progress(new ProgressInfo("Reading CloudWatch metrics", $"Call {i + 1} of {calls.Count}: {call.Series.Count} series, {call.Start:yyyy-MM-dd HH:mm:ss}Z to {call.End:yyyy-MM-dd HH:mm:ss}Z",
                     calls.Count == 0 ? -1 : i * 100 / calls.Count));
-                await foreach (var point in reader.ReadAsync(call, gate.Accept, probing ? detector.Observe : null, cancellationToken).ConfigureAwait(false))
+                await foreach (var point in reader.ReadAsync(call, gate.Accept, probing ? detector.Observe : null, cancellationToken, s => detector.MarkStandard(s, series)).ConfigureAwait(false))
                 {
                     written++;
                     yield return point;

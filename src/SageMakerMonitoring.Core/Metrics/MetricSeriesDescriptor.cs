@@ -22,8 +22,8 @@ namespace SageMakerMonitoring.Core.Metrics
         public string Statistic { get; }
         /// <summary>Seconds each datapoint covers: the period asked for, or the metric's storage resolution when that is coarser.</summary>
         public int Period { get; internal set; }
-        /// <summary>The period sent to CloudWatch.</summary>
-        public int QueryPeriod { get; }
+        /// <summary>The period sent to CloudWatch (raised to 60 when the metric turns out to be stored at standard resolution).</summary>
+        public int QueryPeriod { get; internal set; }
 
         public SageMakerResourceType ResourceType => Metric.ResourceType;
         public string ResourceName => Metric.ResourceName;

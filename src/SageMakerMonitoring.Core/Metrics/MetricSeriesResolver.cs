@@ -24,10 +24,13 @@ namespace SageMakerMonitoring.Core.Metrics
         private SageMakerJobDescription? _job;
         private EndpointDescription? _endpoint;
 
-        public MetricSeriesResolver(ICloudWatchClient cloudWatch, ISageMakerClient? sageMaker)
+        private readonly TransientRetry _retry;
+
+        public MetricSeriesResolver(ICloudWatchClient cloudWatch, ISageMakerClient? sageMaker, MetricReadOptions? options = null, IOperationReporter? reporter = null)
         {
             _cloudWatch = cloudWatch;
             _sageMaker = sageMaker;
+            _retry = new TransientRetry(options ?? MetricReadOptions.Default, reporter ?? NullOperationReporter.Instance);
         }
 
         /// <summary>ListMetrics requests sent.</summary>
@@ -63,7 +66,7 @@ namespace SageMakerMonitoring.Core.Metrics
             }
 
             var listed = new List<MetricInfo>();
-            await foreach (var info in ListAsync(selection, recentlyActive: false, names?.Count == 1 ? names[0] : null, cancellationToken).ConfigureAwait(false))
+            await foreach (var info in ListAsync(selection, recentlyActive: false, null, cancellationToken).ConfigureAwait(false))
             {
                 listed.Add(info);
             }
@@ -80,7 +83,17 @@ namespace SageMakerMonitoring.Core.Metrics
                 return new MetricResolution(Order(chosen), searched, similar, missing);
             }
 
-            var fallback = await FallbackAsync(selection, names, cancellationToken).ConfigureAwait(false);
+            List<MetricInfo> fallback;
+            try
+            {
+                fallback = await FallbackAsync(selection, names, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MonitoringException ex) when (ex.Kind == ErrorKind.ObjectNotFound)
+            {
+                // Neither CloudWatch nor SageMaker knows the name: say what was searched and what exists instead.
+                fallback = new List<MetricInfo>();
+                searched += " (SageMaker does not know it either)";
+            }
             if (fallback.Count > 0)
             {
                 return new MetricResolution(Order(fallback), searched + " (ListMetrics found nothing; built from the resource's description)", Array.Empty<string>(),
@@ -100,9 +113,9 @@ namespace SageMakerMonitoring.Core.Metrics
             {
                 switch (selection.ResourceType)
                 {
-                    case SageMakerResourceType.TrainingJob: _job = await _sageMaker.DescribeTrainingJobAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false); break;
-                    case SageMakerResourceType.ProcessingJob: _job = await _sageMaker.DescribeProcessingJobAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false); break;
-                    case SageMakerResourceType.TransformJob: _job = await _sageMaker.DescribeTransformJobAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false); break;
+                    case SageMakerResourceType.TrainingJob: _job = await _retry.RunAsync("DescribeTrainingJob", () => _sageMaker.DescribeTrainingJobAsync(selection.ResourceName, cancellationToken), cancellationToken).ConfigureAwait(false); break;
+                    case SageMakerResourceType.ProcessingJob: _job = await _retry.RunAsync("DescribeProcessingJob", () => _sageMaker.DescribeProcessingJobAsync(selection.ResourceName, cancellationToken), cancellationToken).ConfigureAwait(false); break;
+                    case SageMakerResourceType.TransformJob: _job = await _retry.RunAsync("DescribeTransformJob", () => _sageMaker.DescribeTransformJobAsync(selection.ResourceName, cancellationToken), cancellationToken).ConfigureAwait(false); break;
                     default: throw new InvalidOperationException($"{selection.ResourceType} is not a job.");
                 }
             }
@@ -119,7 +132,7 @@ namespace SageMakerMonitoring.Core.Metrics
             if (_sageMaker is null) throw new InvalidOperationException("No SageMaker client.");
             try
             {
-                _endpoint = await _sageMaker.DescribeEndpointAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false);
+                _endpoint = await _retry.RunAsync("DescribeEndpoint", () => _sageMaker.DescribeEndpointAsync(selection.ResourceName, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             catch (AwsServiceException ex) when (IsNotFound(ex))
             {
@@ -282,7 +295,7 @@ namespace SageMakerMonitoring.Core.Metrics
             {
                 request.NextToken = token;
                 ListRequests++;
-                var page = await _cloudWatch.ListMetricsAsync(request, cancellationToken).ConfigureAwait(false);
+                var page = await _retry.RunAsync("ListMetrics", () => _cloudWatch.ListMetricsAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
                 foreach (var m in page.Metrics) yield return m;
                 token = page.NextToken;
             }
@@ -366,7 +379,7 @@ namespace SageMakerMonitoring.Core.Metrics
             return i < host.Length ? host.Substring(0, i) + host.Substring(i).PadLeft(10, '0') : host;
         }
 
-        internal static string DescribeSearch(MetricSelection selection)
+        public static string DescribeSearch(MetricSelection selection)
         {
             switch (selection.ResourceType)
             {

@@ -77,7 +77,7 @@ namespace SageMakerMonitoring.Core.Metrics
                     var plan = MetricQueryPlanner.Plan(series, from, readEnd, s => detector.DensityOf(s, s.QueryPeriod));
                     foreach (var call in plan.Calls)
                     {
-                        await foreach (var point in reader.ReadAsync(call, (s, ts) => ts + TimeSpan.FromSeconds(s.Period) <= readEnd && !seen.Contains(s, ts), detector.Observe, cancellationToken).ConfigureAwait(false))
+                        await foreach (var point in reader.ReadAsync(call, (s, ts) => ts + TimeSpan.FromSeconds(s.Period) <= readEnd && !seen.Contains(s, ts), detector.Observe, cancellationToken, s => detector.MarkStandard(s, series)).ConfigureAwait(false))
                         {
                             if (!seen.Add(point.Series, point.Timestamp)) continue;
                             written++;

@@ -30,6 +30,27 @@ namespace SageMakerMonitoring.Core.Metrics
             series.Period = resolution == 60 ? Math.Max(series.QueryPeriod, 60) : series.QueryPeriod;
         }
 
+        /// <summary>
+        /// CloudWatch refused a sub-minute period for <paramref name="series"/> because it is stored at standard
+        /// resolution: read it (and every series of the same metric, which the same publisher writes) at a minute.
+        /// </summary>
+        public void MarkStandard(MetricSeriesDescriptor series, IEnumerable<MetricSeriesDescriptor> all)
+        {
+            foreach (var s in all)
+            {
+                if (s.QueryPeriod >= 60 || s.Namespace != series.Namespace || s.MetricName != series.MetricName) continue;
+                _resolution[s] = 60;
+                s.QueryPeriod = 60;
+                s.Period = Math.Max(s.Period, 60);
+            }
+            if (series.QueryPeriod < 60)
+            {
+                _resolution[series] = 60;
+                series.QueryPeriod = 60;
+                series.Period = Math.Max(series.Period, 60);
+            }
+        }
+
         /// <summary>Seconds between points to plan with: what was learned, else <paramref name="unknown"/>.</summary>
         public int DensityOf(MetricSeriesDescriptor series, int unknown) =>
             _resolution.TryGetValue(series, out var r) ? Math.Max(series.QueryPeriod, r) : unknown;

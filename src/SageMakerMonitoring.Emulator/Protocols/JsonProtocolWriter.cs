@@ -34,6 +34,14 @@ namespace SageMakerMonitoring.Emulator.Protocols
                 writer.WriteStartObject();
                 writer.WriteString("__type", error.Code);
                 writer.WriteString("message", error.Message);
+                if (error.Details != null)
+                {
+                    foreach (var pair in error.Details)
+                    {
+                        writer.WritePropertyName(pair.Key);
+                        WriteNode(writer, pair.Value);
+                    }
+                }
                 writer.WriteEndObject();
             }
             response.StatusCode = error.StatusCode;

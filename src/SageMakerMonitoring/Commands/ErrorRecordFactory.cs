@@ -25,6 +25,11 @@ namespace SageMakerMonitoring.Commands
                     var message = $"{a.Service} {a.Operation} failed: {a.ErrorCode}: {a.Message}" + (a.RequestId is null ? "" : $" (request id {a.RequestId})");
                     return new ErrorRecord(a, id, CategoryOf(a), target) { ErrorDetails = new ErrorDetails(message) };
                 }
+                case AwsConfigurationException c:
+                    return new ErrorRecord(c, "AwsConfigurationMissing", ErrorCategory.InvalidOperation, target)
+                    {
+                        ErrorDetails = new ErrorDetails(c.Message) { RecommendedAction = "Set a region and credentials as the message says, then run the command again." },
+                    };
                 case OperationCanceledException:
                     return new ErrorRecord(exception, "OperationStopped", ErrorCategory.OperationStopped, target);
                 case ArgumentException:

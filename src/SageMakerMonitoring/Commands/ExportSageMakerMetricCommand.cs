@@ -1,11 +1,7 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Management.Automation;
 using SageMakerMonitoring.Core.Archive;
-using SageMakerMonitoring.Core.Aws;
-using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Metrics;
 using SageMakerMonitoring.Core.Time;
 
@@ -19,49 +15,12 @@ namespace SageMakerMonitoring.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "SageMakerMetric", DefaultParameterSetName = TrainingJobSet)]
     [OutputType(typeof(ArchiveExportSummary))]
-    public sealed class ExportSageMakerMetricCommand : SageMakerMonitoringCmdlet
+    public sealed class ExportSageMakerMetricCommand : SageMakerMetricSelectionCommand
     {
-        // The resource parameter sets follow Get-SageMakerMetric's names and binding.
-        private const string TrainingJobSet = "TrainingJob";
-        private const string ProcessingJobSet = "ProcessingJob";
-        private const string TransformJobSet = "TransformJob";
-        private const string EndpointSet = "Endpoint";
-        private const string InferenceComponentSet = "InferenceComponent";
-        private const string NamespaceSet = "Namespace";
+        // The resource parameter sets and -MetricName are Get-SageMakerMetric's (SageMakerMetricSelectionCommand); -All is one more.
         private const string AllSet = "All";
 
         private readonly List<MetricSelection> _selections = new List<MetricSelection>();
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = TrainingJobSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] TrainingJobName { get; set; } = Array.Empty<string>();
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ProcessingJobSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] ProcessingJobName { get; set; } = Array.Empty<string>();
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = TransformJobSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] TransformJobName { get; set; } = Array.Empty<string>();
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] EndpointName { get; set; } = Array.Empty<string>();
-
-        [Parameter(ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string? VariantName { get; set; }
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = InferenceComponentSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] InferenceComponentName { get; set; } = Array.Empty<string>();
-
-        [Parameter(Mandatory = true, ParameterSetName = NamespaceSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string Namespace { get; set; } = "";
-
-        [Parameter(ParameterSetName = NamespaceSet, ValueFromPipelineByPropertyName = true)]
-        public Hashtable? Dimension { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = AllSet)]
         public SwitchParameter All { get; set; }
@@ -69,10 +28,6 @@ namespace SageMakerMonitoring.Commands
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[]? MetricName { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -98,22 +53,15 @@ namespace SageMakerMonitoring.Commands
 
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == AllSet) return;
             try
             {
-                switch (ParameterSetName)
-                {
-                    case AllSet: break;
-                    case ProcessingJobSet: Add(SageMakerResourceType.ProcessingJob, ProcessingJobName); break;
-                    case TransformJobSet: Add(SageMakerResourceType.TransformJob, TransformJobName); break;
-                    case EndpointSet: Add(SageMakerResourceType.Endpoint, EndpointName, VariantName); break;
-                    case InferenceComponentSet: Add(SageMakerResourceType.InferenceComponent, InferenceComponentName); break;
-                    case NamespaceSet: _selections.Add(MetricSelection.ForNamespace(Namespace, Dimensions())); break;
-                    default: Add(SageMakerResourceType.TrainingJob, TrainingJobName); break;
-                }
+                // Each pipeline object (or the bound names) adds one resource; the export runs once, in EndProcessing.
+                _selections.Add(BuildSelection());
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "InvalidArgument", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(new ErrorRecord(ex, "InvalidArgument", ErrorCategory.InvalidArgument, Target));
             }
         }
 
@@ -163,25 +111,6 @@ namespace SageMakerMonitoring.Commands
                 var summary = await new ArchiveExporter(cloudWatch, sageMaker, destination, output).ExportAsync(options, ct).ConfigureAwait(false);
                 output.WriteObject(summary);
             }, destination.Location);
-        }
-
-        private void Add(SageMakerResourceType type, IEnumerable<string> names, string? variant = null)
-        {
-            foreach (var name in names) _selections.Add(MetricSelection.ForResource(SageMakerResource.Create(type, name, variant)));
-        }
-
-        private List<MetricDimension> Dimensions()
-        {
-            var dims = new List<MetricDimension>();
-            if (Dimension is null) return dims;
-            foreach (DictionaryEntry e in Dimension)
-            {
-                var name = Convert.ToString(e.Key, CultureInfo.InvariantCulture);
-                var value = e.Value is null ? null : Convert.ToString(e.Value is PSObject ps ? ps.BaseObject : e.Value, CultureInfo.InvariantCulture);
-                if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(value)) throw new ArgumentException($"-Dimension needs a name and a value for every entry ('{name}' has none).");
-                dims.Add(new MetricDimension(name!, value!));
-            }
-            return dims;
         }
 
         /// <summary>"30s", "5m", "3h", "1d", "00:05:00"; "0" where zero is allowed.</summary>

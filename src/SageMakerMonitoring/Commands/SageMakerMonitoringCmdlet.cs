@@ -110,9 +110,11 @@ namespace SageMakerMonitoring.Commands
                 finally { output.Complete(); }
             });
 
+            var drained = false;
             try
             {
                 foreach (var item in output.Queue.GetConsumingEnumerable(token)) Dispatch(item);
+                drained = true;
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
@@ -120,7 +122,12 @@ namespace SageMakerMonitoring.Commands
             }
             finally
             {
-                if (!task.IsCompleted)
+                if (drained)
+                {
+                    // The work has added its last item; wait for it to finish returning.
+                    task.GetAwaiter().GetResult();
+                }
+                else
                 {
                     // Either stopping, or a downstream command stopped the pipeline: cancel the work and unblock it.
                     _cancellation.Cancel();

@@ -72,7 +72,9 @@ namespace SageMakerMonitoring.Core.Tests.Aws
             Stopwatch watch = Stopwatch.StartNew();
             cancel.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), "cancellation took " + watch.Elapsed);
+            // The server never answers and the SDK's own timeout is 100 s: ending well inside 20 s, even on a loaded
+            // machine, means the cancellation reached the connection.
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "cancellation took " + watch.Elapsed);
             AwsCallRecord record = Assert.Single(calls);
             Assert.Equal("DescribeLogGroups", record.Operation);
             Assert.Equal("Cancelled", record.ErrorCode);

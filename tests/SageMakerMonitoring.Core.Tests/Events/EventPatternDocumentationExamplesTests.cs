@@ -225,14 +225,5 @@ namespace SageMakerMonitoring.Core.Tests.Events
             // "the above pattern contains a single $or array with three arguments, so the total number of rule combinations is also three"
             Assert.Equal(3, pattern.CombinationCount);
         }
-
-        [Fact]
-        public void Benchmark_reaches_a_million_checks_per_second_order_of_magnitude()
-        {
-            var rate = EventPatternBenchmark.Run(300_000);
-            _output.WriteLine("checks/s: " + rate.ToString("N0"));
-            // The machine is shared and tests run in parallel; the floor only guards against a gross regression (build.ps1 bench reports the real figure).
-            Assert.True(rate > 10_000, "checks/s " + rate);
-        }
     }
 }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using System.Threading;
 using Amazon.Runtime;
 
@@ -35,8 +36,10 @@ namespace SageMakerMonitoring.Core.Aws.Wire
             if (error is AmazonServiceException serviceError && (serviceError.StatusCode != 0 || !string.IsNullOrEmpty(serviceError.ErrorCode)))
             {
                 string code = string.IsNullOrEmpty(serviceError.ErrorCode) ? "Http" + (int)serviceError.StatusCode : serviceError.ErrorCode;
+                // The SDK's exception is not kept as the inner exception: its message is the service's text verbatim,
+                // and a signature error's text quotes the canonical request, session token included.
                 return new AwsServiceException(service, operation, code, (int)serviceError.StatusCode, serviceError.RequestId,
-                    serviceError.Message, error);
+                    RedactSecrets(serviceError.Message));
             }
             Exception root = Innermost(error);
             if (root is AwsConfigurationException nested)
@@ -55,6 +58,20 @@ namespace SageMakerMonitoring.Core.Aws.Wire
                 return new AwsServiceException(service, operation, "ClientError", 0, null, error.Message, error);
             }
             return null;
+        }
+
+        private static readonly Regex SecurityTokenValue = new Regex(
+            "(x-amz-security-token\\s*[:=]\\s*)[^\\s&'\"<]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        /// <summary>A service's error text with any session token it quotes (e.g. in the canonical request of a
+        /// signature error) replaced by <c>&lt;redacted&gt;</c>.</summary>
+        internal static string RedactSecrets(string? message)
+        {
+            if (string.IsNullOrEmpty(message))
+            {
+                return message ?? "";
+            }
+            return SecurityTokenValue.Replace(message, "$1<redacted>");
         }
 
         private static bool IsMissingCredentials(Exception error)

@@ -51,17 +51,13 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
 
         public void Seed(string seedName)
         {
-            switch (seedName)
+            if (string.Equals(seedName, "empty", StringComparison.OrdinalIgnoreCase)) return;
+            if (!string.Equals(seedName, "demo", StringComparison.OrdinalIgnoreCase))
             {
-                case "empty":
-                    return;
-                case "demo":
-                    var now = (long)Math.Floor(Now);
-                    _store.Write(s => DemoMetrics.Load(s, now, _context.RandomSeed));
-                    return;
-                default:
-                    throw new ArgumentException($"Unknown seed '{seedName}'; expected 'demo' or 'empty'.", nameof(seedName));
+                throw new ArgumentException($"Unknown seed '{seedName}'; expected 'demo' or 'empty'.", nameof(seedName));
             }
+            var now = (long)Math.Floor(Now);
+            _store.Write(s => DemoMetrics.Load(s, now, _context.RandomSeed));
         }
 
         public bool TryControl(string action, JsonObject arguments, out JsonNode? result)

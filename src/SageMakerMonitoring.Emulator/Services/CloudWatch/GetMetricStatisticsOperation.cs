@@ -163,6 +163,13 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
         /// <summary>Turns each period into a Datapoint with the requested statistics.</summary>
         private sealed class DatapointSink : IPeriodSink
         {
+            /// <summary>Member order of the Datapoint shape.</summary>
+            private static readonly MetricStatisticKind[] OutputOrder =
+            {
+                MetricStatisticKind.SampleCount, MetricStatisticKind.Average, MetricStatisticKind.Sum,
+                MetricStatisticKind.Minimum, MetricStatisticKind.Maximum,
+            };
+
             private readonly MetricStatistic[] _statistics;
             private readonly string _unit;
             private readonly List<(long, JsonObject)> _output;
@@ -179,11 +186,7 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
                 var node = new JsonObject { ["Timestamp"] = JsonValue.Create(RequestReader.FromEpochSeconds(summary.Start)) };
                 JsonObject? extended = null;
                 var any = false;
-                foreach (var kind in new[]
-                         {
-                             MetricStatisticKind.SampleCount, MetricStatisticKind.Average, MetricStatisticKind.Sum,
-                             MetricStatisticKind.Minimum, MetricStatisticKind.Maximum,
-                         })
+                foreach (var kind in OutputOrder)
                 {
                     foreach (var statistic in _statistics)
                     {

@@ -141,8 +141,15 @@ namespace SageMakerMonitoring.Emulator.Services.Logs
         }
 
         /// <summary>56 digits: timestamp, stream id, sequence — unique per event and stable across calls.</summary>
-        private static string EventId(LogEventKey key) =>
-            string.Create(CultureInfo.InvariantCulture, $"{key.Timestamp:D20}{key.StreamId:D16}{key.Sequence:D20}");
+        private static string EventId(LogEventKey key)
+        {
+            Span<char> buffer = stackalloc char[56];
+            var w = new SpanTextWriter(buffer);
+            w.AppendPadded(key.Timestamp, 20);
+            w.AppendPadded(key.StreamId, 16);
+            w.AppendPadded(key.Sequence, 20);
+            return w.ToString();
+        }
 
         private static string EncodeFilterToken(LogEventKey key) =>
             "f1" + Convert.ToBase64String(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture,

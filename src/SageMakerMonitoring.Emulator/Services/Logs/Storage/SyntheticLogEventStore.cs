@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 
 namespace SageMakerMonitoring.Emulator.Services.Logs.Storage
 {
@@ -48,31 +47,64 @@ namespace SageMakerMonitoring.Emulator.Services.Logs.Storage
 
         public override string GetMessage(int index) => Compose(_hostNumber, index);
 
-        /// <summary>The message of event <paramref name="index"/> on host algo-<paramref name="hostNumber"/>.</summary>
+        /// <summary>The message of event <paramref name="index"/> on host algo-<paramref name="hostNumber"/>.
+        /// Built with integer arithmetic into a stack buffer: this runs once per served event.</summary>
         public static string Compose(int hostNumber, int index)
         {
             int step = index + 1;
+            Span<char> buffer = stackalloc char[128];
+            var w = new SpanTextWriter(buffer);
             if (step % 50_000 == 0)
             {
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"ERROR: NCCL timeout on rank {hostNumber - 1}, retrying collective (step {step})");
+                w.Append("ERROR: NCCL timeout on rank ");
+                w.Append(hostNumber - 1);
+                w.Append(", retrying collective (step ");
+                w.Append(step);
+                w.Append(')');
             }
-            if (step % 5_000 == 0)
+            else if (step % 5_000 == 0)
             {
-                double wait = 1.5 + (Mix(hostNumber, index) % 40) / 10.0;
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"WARNING: data loader worker {step / 5_000 % 4} is slow (batch wait {wait:F1}s)");
+                w.Append("WARNING: data loader worker ");
+                w.Append(step / 5_000 % 4);
+                w.Append(" is slow (batch wait ");
+                w.AppendFixed(15 + (Mix(hostNumber, index) % 40), 1);
+                w.Append("s)");
             }
-            if (step % 1_000 == 0)
+            else if (step % 1_000 == 0)
             {
-                int latency = 40 + (int)(Mix(hostNumber, index) % 900);
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"{{\"level\":\"INFO\",\"host\":\"algo-{hostNumber}\",\"step\":{step},\"latencyMs\":{latency}}}");
+                w.Append("{\"level\":\"INFO\",\"host\":\"algo-");
+                w.Append(hostNumber);
+                w.Append("\",\"step\":");
+                w.Append(step);
+                w.Append(",\"latencyMs\":");
+                w.Append(40 + (Mix(hostNumber, index) % 900));
+                w.Append('}');
             }
-            double loss = 2.5 * Math.Exp(-step / 40_000.0) + (Mix(hostNumber, index) % 1000) / 20_000.0;
-            double throughput = 480 + (Mix(index, hostNumber) % 640) / 10.0;
-            return string.Create(CultureInfo.InvariantCulture,
-                $"[step {step}] algo-{hostNumber} loss={loss:F4} lr=0.000100 throughput={throughput:F1} samples/s");
+            else
+            {
+                // loss = 2.5 * exp(-step / 40000) + noise, in units of 1e-4; the decay comes from a small table.
+                long loss = LossTable[Math.Min(step / 1_000, LossTable.Length - 1)] + Mix(hostNumber, index) % 1000 / 2;
+                long throughput = 4_800 + Mix(index, hostNumber) % 640;
+                w.Append("[step ");
+                w.Append(step);
+                w.Append("] algo-");
+                w.Append(hostNumber);
+                w.Append(" loss=");
+                w.AppendFixed(loss, 4);
+                w.Append(" lr=0.000100 throughput=");
+                w.AppendFixed(throughput, 1);
+                w.Append(" samples/s");
+            }
+            return w.ToString();
+        }
+
+        private static readonly long[] LossTable = BuildLossTable();
+
+        private static long[] BuildLossTable()
+        {
+            var table = new long[400];
+            for (int k = 0; k < table.Length; k++) table[k] = (long)Math.Round(25_000 * Math.Exp(-k * 1_000 / 40_000.0));
+            return table;
         }
 
         private static uint Mix(int a, int b)

@@ -1,0 +1,106 @@
+<#
+.SYNOPSIS
+    Get-SageMakerMetric on the issue's workload: a training job with 16 hosts x 5 metrics x 3 hours at 1 s
+    (864,000 datapoints) served by the emulator.
+.DESCRIPTION
+    Prints, measured in this run:
+    - GetMetricData calls made (emulator request counters) against the lower bound the per-call limits imply
+      (864,000 / 100,800 datapoints per call = 9);
+    - datapoints per second into `| Measure-Object` in a fresh pwsh process, against `aws cloudwatch get-metric-data`
+      fetching the same 80 series over the same range (the CLI pages by itself);
+    - the peak working set of that pwsh process, against the 250 MB budget.
+    Run by `build.ps1 bench`, which passes -EmulatorUrl.
+#>
+param(
+    [Parameter(Mandatory)] [string] $EmulatorUrl,
+    [string] $ModulePath = (Join-Path $PSScriptRoot '../out/SageMakerMonitoring')
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $PSScriptRoot '../tools/Processes.psm1')
+$ModulePath = (Resolve-Path -LiteralPath $ModulePath).ProviderPath
+$culture = [Globalization.CultureInfo]::InvariantCulture
+
+$env:AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'
+$env:AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
+$env:AWS_REGION = 'us-east-1'
+$env:AWS_DEFAULT_REGION = 'us-east-1'
+$env:AWS_ENDPOINT_URL = $EmulatorUrl
+$env:AWS_EC2_METADATA_DISABLED = 'true'
+
+function Invoke-Control([string] $Method, [string] $Route, $Body) {
+    $json = if ($null -ne $Body) { ConvertTo-Json -Depth 10 -Compress $Body } else { '{}' }
+    Invoke-RestMethod -Method $Method -Uri "$EmulatorUrl/_emulator/$Route" -ContentType 'application/json' -Body $json
+}
+
+$hosts = 16
+$metrics = 'CPUUtilization', 'MemoryUtilization', 'GPUUtilization', 'GPUMemoryUtilization', 'DiskUtilization'
+# Data ends a little in the future so that the range [end - 3 h, end) still starts within the 1-second tier when read.
+$end = [DateTime]::UtcNow.AddSeconds(120)
+$end = $end.AddTicks(-($end.Ticks % [TimeSpan]::TicksPerSecond))
+$start = $end.AddHours(-3)
+Invoke-Control POST 'clock' @{ real = $true } | Out-Null
+$made = Invoke-Control POST 'monitoring/synthetic' @{ jobName = 'bench-train'; hosts = $hosts; metrics = $metrics; seconds = 10800; resolution = 1; end = $end.ToString('o') }
+$expected = [long]$made.datapoints
+$lowerBound = [math]::Ceiling($expected / 100800)
+
+# --- the module, in a fresh process ------------------------------------------------------------------------------
+Invoke-Control POST 'requests/reset' $null | Out-Null
+$script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$ModulePath'
+`$start = [DateTime]::Parse('$($start.ToString('o'))', [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind)
+`$end = [DateTime]::Parse('$($end.ToString('o'))', [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind)
+`$watch = [Diagnostics.Stopwatch]::StartNew()
+`$m = Get-SageMakerMetric -TrainingJobName bench-train -StartTime `$start -EndTime `$end | Measure-Object
+`$watch.Stop()
+`$p = [Diagnostics.Process]::GetCurrentProcess(); `$p.Refresh()
+'RESULT {0} {1} {2}' -f `$m.Count, `$watch.Elapsed.TotalSeconds.ToString([Globalization.CultureInfo]::InvariantCulture), `$p.PeakWorkingSet64
+"@
+$file = Join-Path ([IO.Path]::GetTempPath()) ("metrics-bench-" + [Guid]::NewGuid().ToString('n') + '.ps1')
+Set-Content -LiteralPath $file -Value $script -Encoding utf8
+try {
+    $commandLine = Get-PwshCommandLine
+    $output = & $commandLine[0] @($commandLine | Select-Object -Skip 1) -NoProfile -NonInteractive -File $file 2>&1 | ForEach-Object { "$_" }
+}
+finally { Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue }
+$line = $output | Where-Object { $_ -like 'RESULT *' } | Select-Object -Last 1
+if (-not $line) { throw "The module run printed no result:`n$($output -join "`n")" }
+$parts = $line.Split(' ')
+$count = [long]$parts[1]
+$seconds = [double]::Parse($parts[2], $culture)
+$peakMb = [double]$parts[3] / 1MB
+$calls = [int](Invoke-Control GET 'requests' $null).operations.'monitoring.GetMetricData'
+if ($count -ne $expected) { Write-Warning "The module returned $count datapoints; the workload holds $expected." }
+
+# --- the AWS CLI baseline: the same 80 queries over the same range ----------------------------------------------------
+$queries = @()
+$i = 0
+foreach ($h in 1..$hosts) {
+    foreach ($metric in $metrics) {
+        $queries += @{ Id = "q$i"; MetricStat = @{ Metric = @{ Namespace = '/aws/sagemaker/TrainingJobs'; MetricName = $metric; Dimensions = @(@{ Name = 'Host'; Value = "bench-train/algo-$h" }) }; Period = 1; Stat = 'Average' } }
+        $i++
+    }
+}
+$queryFile = Join-Path ([IO.Path]::GetTempPath()) ("metrics-bench-queries-" + [Guid]::NewGuid().ToString('n') + '.json')
+Set-Content -LiteralPath $queryFile -Value (ConvertTo-Json -Depth 10 -Compress $queries) -Encoding ascii
+try {
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $cliCount = & aws cloudwatch get-metric-data --metric-data-queries "file://$queryFile" --start-time $start.ToString('yyyy-MM-ddTHH:mm:ssZ') `
+        --end-time $end.ToString('yyyy-MM-ddTHH:mm:ssZ') --scan-by TimestampAscending --endpoint-url $EmulatorUrl --region us-east-1 `
+        --query 'length(MetricDataResults[].Values[])' --output text
+    $watch.Stop()
+    if ($LASTEXITCODE -ne 0) { throw "aws cloudwatch get-metric-data failed with exit code $LASTEXITCODE." }
+    # The CLI may print one count per page.
+    $cliCount = [long](@($cliCount -split '\s+' | Where-Object { $_ } | ForEach-Object { [long]$_ }) | Measure-Object -Sum).Sum
+}
+finally { Remove-Item -LiteralPath $queryFile -ErrorAction SilentlyContinue }
+$cliSeconds = $watch.Elapsed.TotalSeconds
+if ($cliCount -ne $expected) { Write-Warning "The AWS CLI returned $cliCount datapoints; the workload holds $expected." }
+
+$rate = $count / $seconds
+$cliRate = $cliCount / $cliSeconds
+Write-Host ([string]::Format($culture, 'bench metrics-getmetricdata-calls: {0} calls (baseline {1} calls, ratio {2:0.00})', $calls, $lowerBound, $calls / $lowerBound))
+Write-Host ([string]::Format($culture, 'bench metrics-rate: {0:0} datapoints/s (baseline {1:0} datapoints/s, ratio {2:0.00})', $rate, $cliRate, $rate / $cliRate))
+Write-Host ([string]::Format($culture, 'bench metrics-rate-target: {0:0} datapoints/s (baseline 300000 datapoints/s, ratio {1:0.00})', $rate, $rate / 300000))
+Write-Host ([string]::Format($culture, 'bench metrics-peak-working-set: {0:0} MB (baseline 250 MB, ratio {1:0.00})', $peakMb, $peakMb / 250))

@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Aws;
+using SageMakerMonitoring.Core.Infrastructure;
+
+namespace SageMakerMonitoring.Core.Logs
+{
+    /// <summary>
+    /// The pages of one FilterLogEvents query, read one page ahead: while the caller works through a page the next is
+    /// already on its way, so at most two pages are held. Empty pages that still carry a token are skipped; the series
+    /// ends only when a page comes back without a token.
+    /// </summary>
+    internal sealed class FilterLogEventsSeries
+    {
+        private readonly ICloudWatchLogsClient _client;
+        private readonly FilterLogEventsRequest _template;
+        private readonly LogsCallRetry _retry;
+        private readonly IOperationReporter _reporter;
+        private readonly bool _missingGroupIsEmpty;
+        private readonly CancellationToken _cancellationToken;
+        private Task<FilterLogEventsPage>? _pending;
+        private bool _started;
+
+        public FilterLogEventsSeries(ICloudWatchLogsClient client, FilterLogEventsRequest template, LogsCallRetry retry, IOperationReporter reporter, bool missingGroupIsEmpty, CancellationToken cancellationToken)
+        {
+            _client = client;
+            _template = template;
+            _retry = retry;
+            _reporter = reporter;
+            _missingGroupIsEmpty = missingGroupIsEmpty;
+            _cancellationToken = cancellationToken;
+        }
+
+        public int PagesRead { get; private set; }
+        public int EmptyPagesWithToken { get; private set; }
+        /// <summary>Set when the log group turned out not to exist.</summary>
+        public bool GroupMissing { get; private set; }
+
+        /// <summary>The next non-empty page of events, or null at the end.</summary>
+        public async Task<IReadOnlyList<LogEventRecord>?> NextAsync()
+        {
+            if (!_started)
+            {
+                _started = true;
+                _pending = FetchAsync(null);
+            }
+            while (_pending != null)
+            {
+                var page = await _pending.ConfigureAwait(false);
+                PagesRead++;
+                var token = page.NextToken;
+                _pending = string.IsNullOrEmpty(token) ? null : FetchAsync(token);
+                if (page.Events.Count > 0) return page.Events;
+                if (_pending != null) EmptyPagesWithToken++;
+            }
+            return null;
+        }
+
+        /// <summary>Waits out a read-ahead call that nobody will consume, so its failure is observed.</summary>
+        public void Abandon()
+        {
+            var pending = _pending;
+            _pending = null;
+            pending?.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        private async Task<FilterLogEventsPage> FetchAsync(string? token)
+        {
+            var request = new FilterLogEventsRequest
+            {
+                LogGroupName = _template.LogGroupName,
+                LogStreamNames = _template.LogStreamNames,
+                LogStreamNamePrefix = _template.LogStreamNamePrefix,
+                StartTime = _template.StartTime,
+                EndTime = _template.EndTime,
+                FilterPattern = _template.FilterPattern,
+                Limit = _template.Limit,
+                NextToken = token,
+            };
+            try
+            {
+                return await _retry.RunAsync(ct => _client.FilterLogEventsAsync(request, ct), "FilterLogEvents", _reporter, _cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex) when (ex.ErrorCode == "ResourceNotFoundException" && token is null)
+            {
+                if (!_missingGroupIsEmpty) throw LogStreamLister.LogGroupNotFound(_template.LogGroupName, ex);
+                GroupMissing = true;
+                return new FilterLogEventsPage();
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Catalog;
+using SageMakerMonitoring.Core.Logs;
+
+namespace SageMakerMonitoring.Commands
+{
+    /// <summary>
+    /// Gets the log events of a SageMaker resource, every host merged in time order, optionally following new events
+    /// until the job ends or Ctrl+C.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "SageMakerLogEvent", DefaultParameterSetName = TrainingJobSet)]
+    [OutputType(typeof(LogEvent))]
+    public sealed class GetSageMakerLogEventCommand : SageMakerLogResourceCommand
+    {
+        [Parameter(Mandatory = true, ParameterSetName = LogGroupSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.LogGroupNameCompleter))]
+        public string? LogGroupName { get; set; }
+
+        [Parameter(ParameterSetName = LogGroupSet)]
+        [ValidateNotNullOrEmpty]
+        public string? LogStreamNamePrefix { get; set; }
+
+        /// <summary>CloudWatch Logs filter pattern.</summary>
+        [Parameter(Position = 1)]
+        [ValidateLength(1, 1024)]
+        public string? FilterPattern { get; set; }
+
+        [Parameter]
+        public DateTime? StartTime { get; set; }
+
+        [Parameter]
+        public DateTime? EndTime { get; set; }
+
+        /// <summary>A duration (2h, 30m, 7d) or a point in time.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Since { get; set; }
+
+        [Parameter]
+        public SwitchParameter Follow { get; set; }
+
+        /// <summary>Seconds between polls when following.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string PollInterval { get; set; } = "2s";
+
+        private TimeSpan? _since;
+        private TimeSpan _pollInterval;
+
+        protected override string FirstLogGroupName() => LogGroupName!;
+
+        protected override string? LogStreamPrefix => LogStreamNamePrefix;
+
+        protected override void BeginProcessing()
+        {
+            _since = Since is null ? (TimeSpan?)null : ParseDuration(Since, nameof(Since), allowPointInTime: true);
+            _pollInterval = ParseDuration(PollInterval, nameof(PollInterval), allowPointInTime: false);
+            if (_pollInterval < TimeSpan.FromMilliseconds(100) || _pollInterval > TimeSpan.FromMinutes(10))
+                ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(PollInterval), _pollInterval, "-PollInterval must be between 0.1 seconds and 10 minutes."),
+                    "InvalidArgument", ErrorCategory.InvalidArgument, PollInterval));
+        }
+
+        protected override void ProcessRecord()
+        {
+            SageMakerResource resource;
+            LogLocation location;
+            try
+            {
+                resource = Resource();
+                location = Location(resource);
+            }
+            catch (Exception ex)
+            {
+                WriteItemError(ex, TrainingJobName ?? EndpointName ?? LogGroupName);
+                return;
+            }
+            var selector = Selector(resource);
+            var follow = Follow.IsPresent;
+
+            Run(async (output, ct) =>
+            {
+                // The job is described only when its lifetime decides the range or its status ends a follow; an explicit
+                // range reads the logs alone.
+                var jobs = new SageMakerJobLookup(Clients.CreateSageMaker(), output);
+                var needsJob = follow || (StartTime is null && _since is null);
+                var job = needsJob ? await jobs.DescribeAsync(resource, ct).ConfigureAwait(false) : null;
+                var window = LogTimeRangeResolver.Resolve(job, StartTime, EndTime, _since, DateTime.UtcNow, follow);
+                output.Verbose($"{resource}: reading {location}, {selector}, {window}.");
+                var request = new LogReadRequest(location)
+                {
+                    Selector = selector,
+                    StartTime = window.Start,
+                    EndTime = window.End,
+                    FilterPattern = FilterPattern,
+                    MissingGroupIsEmpty = resource.Type != SageMakerResourceType.Custom,
+                };
+                var logs = Clients.CreateCloudWatchLogs();
+                if (follow)
+                {
+                    var follower = new LogFollower(logs, output) { PollInterval = _pollInterval };
+                    var probe = job != null && !job.IsTerminal ? jobs.TerminalProbe(resource) : job != null ? (_ => System.Threading.Tasks.Task.FromResult(true)) : null;
+                    await foreach (var e in follower.FollowAsync(request, probe, ct).ConfigureAwait(false)) output.WriteObject(e);
+                }
+                else
+                {
+                    var reader = new LogEventReader(logs, output);
+                    long count = 0;
+                    await foreach (var e in reader.ReadAsync(request, ct).ConfigureAwait(false))
+                    {
+                        output.WriteObject(e);
+                        count++;
+                    }
+                    output.Verbose($"{count:N0} event(s) from {reader.LastPagesRead:N0} FilterLogEvents page(s) ({reader.LastEmptyPagesWithToken:N0} empty page(s) that carried a token).");
+                }
+            }, resource.Name);
+        }
+    }
+}

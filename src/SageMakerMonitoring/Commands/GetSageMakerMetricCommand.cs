@@ -1,0 +1,66 @@
+using System;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Metrics;
+
+namespace SageMakerMonitoring.Commands
+{
+    /// <summary>
+    /// Gets CloudWatch datapoints of a SageMaker resource (or any namespace/dimensions), streaming them as pages
+    /// arrive. <para type="synopsis">Gets CloudWatch metric datapoints of a SageMaker job, endpoint or inference component.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "SageMakerMetric", DefaultParameterSetName = TrainingJobSet)]
+    [OutputType(typeof(MetricDatapoint), typeof(MetricSeries))]
+    public sealed class GetSageMakerMetricCommand : SageMakerMetricSelectionCommand
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public DateTime? StartTime { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public DateTime? EndTime { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Since { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Period { get; set; } = "Auto";
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Statistic { get; set; }
+
+        [Parameter]
+        public SwitchParameter AsSeries { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var query = new MetricQuery(BuildSelection())
+            {
+                MetricNames = MetricName,
+                Statistics = Statistic,
+                Period = ParsePeriod(Period),
+                StartTime = StartTime,
+                EndTime = EndTime,
+                Since = ParseSince(Since),
+            };
+            var cloudWatch = Clients.CreateCloudWatch();
+            var sageMaker = Clients.CreateSageMaker();
+            var asSeries = AsSeries.IsPresent;
+            Run(async (output, ct) =>
+            {
+                var service = new MetricQueryService(cloudWatch, sageMaker, output);
+                if (asSeries)
+                {
+                    await foreach (var series in service.GetSeriesAsync(query, ct).ConfigureAwait(false)) output.WriteObject(series);
+                }
+                else
+                {
+                    await foreach (var point in service.GetAsync(query, ct).ConfigureAwait(false)) output.WriteObject(point);
+                }
+                output.Verbose($"{service.GetMetricDataRequests} GetMetricData requests (lower bound {service.LowerBound}).");
+            }, Target);
+        }
+    }
+}

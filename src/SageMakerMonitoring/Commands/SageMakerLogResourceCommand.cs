@@ -1,0 +1,192 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using SageMakerMonitoring.Core.Catalog;
+using SageMakerMonitoring.Core.Logs;
+using SageMakerMonitoring.Core.Time;
+
+namespace SageMakerMonitoring.Commands
+{
+    /// <summary>
+    /// What the log cmdlets share: one parameter set per SageMaker resource type (plus an explicit log group), the
+    /// narrowing parameters, and turning them into a <see cref="LogLocation"/> and a <see cref="LogStreamSelector"/>.
+    /// </summary>
+    public abstract class SageMakerLogResourceCommand : SageMakerMonitoringCmdlet
+    {
+        protected const string TrainingJobSet = "TrainingJob";
+        protected const string ProcessingJobSet = "ProcessingJob";
+        protected const string TransformJobSet = "TransformJob";
+        protected const string EndpointSet = "Endpoint";
+        protected const string NotebookInstanceSet = "NotebookInstance";
+        protected const string StudioAppSet = "StudioApp";
+        protected const string LabelingJobSet = "LabelingJob";
+        protected const string InferenceRecommendationsJobSet = "InferenceRecommendationsJob";
+        protected const string LogGroupSet = "LogGroup";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = TrainingJobSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.LogResourceNameCompleter))]
+        public string? TrainingJobName { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ProcessingJobSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.LogResourceNameCompleter))]
+        public string? ProcessingJobName { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = TransformJobSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.LogResourceNameCompleter))]
+        public string? TransformJobName { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.LogResourceNameCompleter))]
+        public string? EndpointName { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = NotebookInstanceSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.LogResourceNameCompleter))]
+        public string? NotebookInstanceName { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = StudioAppSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? DomainId { get; set; }
+
+        [Parameter(ParameterSetName = StudioAppSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? UserProfileName { get; set; }
+
+        [Parameter(ParameterSetName = StudioAppSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? SpaceName { get; set; }
+
+        [Parameter(ParameterSetName = StudioAppSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? AppType { get; set; }
+
+        [Parameter(ParameterSetName = StudioAppSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? AppName { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = LabelingJobSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? LabelingJobName { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = InferenceRecommendationsJobSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? InferenceRecommendationsJobName { get; set; }
+
+        /// <summary>Narrowing by host (<c>algo-2</c>, an instance id, or <c>job/algo-2</c>); wildcards allowed.</summary>
+        [Parameter]
+        [Alias("Host")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.LogStreamPartCompleter))]
+        public string[]? HostName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.LogStreamPartCompleter))]
+        public string[]? VariantName { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.LogStreamPartCompleter))]
+        public string[]? ContainerName { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.LogStreamPartCompleter))]
+        public string[]? LifecycleConfigHook { get; set; }
+
+        /// <summary>The resource named by the bound parameter set.</summary>
+        protected SageMakerResource Resource()
+        {
+            switch (ParameterSetName)
+            {
+                case TrainingJobSet: return SageMakerResource.Create(SageMakerResourceType.TrainingJob, TrainingJobName!);
+                case ProcessingJobSet: return SageMakerResource.Create(SageMakerResourceType.ProcessingJob, ProcessingJobName!);
+                case TransformJobSet: return SageMakerResource.Create(SageMakerResourceType.TransformJob, TransformJobName!);
+                case EndpointSet:
+                    // One plain variant name narrows on the service (stream prefix); several or wildcards narrow by parsing.
+                    var single = VariantName != null && VariantName.Length == 1 && !WildcardPattern.ContainsWildcardCharacters(VariantName[0]) ? VariantName[0] : null;
+                    return SageMakerResource.Create(SageMakerResourceType.Endpoint, EndpointName!, single);
+                case NotebookInstanceSet: return SageMakerResource.Create(SageMakerResourceType.NotebookInstance, NotebookInstanceName!);
+                case StudioAppSet: return SageMakerResource.Create(SageMakerResourceType.StudioApp, StudioPath());
+                case LabelingJobSet: return SageMakerResource.Create(SageMakerResourceType.LabelingJob, LabelingJobName!);
+                case InferenceRecommendationsJobSet: return SageMakerResource.Create(SageMakerResourceType.InferenceRecommendationsJob, InferenceRecommendationsJobName!);
+                default: return SageMakerResource.Create(SageMakerResourceType.Custom, FirstLogGroupName());
+            }
+        }
+
+        /// <summary>For the explicit log group set: the (first) group name.</summary>
+        protected abstract string FirstLogGroupName();
+
+        /// <summary>For the explicit log group set: a stream-name prefix, if the cmdlet takes one.</summary>
+        protected virtual string? LogStreamPrefix => null;
+
+        protected LogLocation Location(SageMakerResource resource)
+        {
+            var location = LogLocationCatalog.For(resource);
+            if (resource.Type == SageMakerResourceType.Custom && !string.IsNullOrEmpty(LogStreamPrefix))
+                location = location with { LogStreamNamePrefix = LogStreamPrefix };
+            return location;
+        }
+
+        protected LogStreamSelector Selector(SageMakerResource resource) => new LogStreamSelector
+        {
+            Hosts = HostName ?? Array.Empty<string>(),
+            VariantNames = resource.VariantName != null ? Array.Empty<string>() : VariantName ?? Array.Empty<string>(),
+            ContainerNames = ContainerName ?? Array.Empty<string>(),
+            LifecycleConfigHooks = LifecycleConfigHook ?? Array.Empty<string>(),
+        };
+
+        private string StudioPath()
+        {
+            if (UserProfileName != null && SpaceName != null)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give either -UserProfileName or -SpaceName, not both."), "InvalidArgument", ErrorCategory.InvalidArgument, SpaceName));
+            var owner = UserProfileName ?? SpaceName;
+            var parts = new List<string> { DomainId!.Trim() };
+            if (owner != null) parts.Add(owner);
+            if (AppType != null)
+            {
+                if (owner is null) ThrowTerminatingError(new ErrorRecord(new ArgumentException("-AppType needs -UserProfileName or -SpaceName."), "InvalidArgument", ErrorCategory.InvalidArgument, AppType));
+                parts.Add(AppType);
+                if (AppName != null) parts.Add(AppName);
+            }
+            else if (AppName != null)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-AppName needs -AppType."), "InvalidArgument", ErrorCategory.InvalidArgument, AppName));
+            }
+            return string.Join("/", parts);
+        }
+
+        /// <summary>
+        /// Reads a duration the way users type it: "90s", "15m", "2h", "1d", "1w", "1h30m", "01:30:00", a number of
+        /// seconds, or (with <paramref name="allowPointInTime"/>, for -Since) a date and time meaning "since then".
+        /// The parameters are strings on purpose: PowerShell parses an unquoted 1d or 30s as a number literal (decimal,
+        /// short) and only a string parameter keeps the text as typed.
+        /// </summary>
+        protected TimeSpan ParseDuration(string text, string parameterName, bool allowPointInTime)
+        {
+            var s = text.Trim();
+            if (SinceParser.TryParse(s, out var span)) return span;
+            if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds < TimeSpan.MaxValue.TotalSeconds)
+                return TimeSpan.FromSeconds(seconds);
+            if (allowPointInTime && (DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var when)
+                                     || DateTime.TryParse(s, CultureInfo.CurrentCulture, DateTimeStyles.AllowWhiteSpaces, out when)))
+            {
+                var since = DateTime.UtcNow - UtcTime.ToUtc(when);
+                if (since > TimeSpan.Zero) return since;
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-{parameterName} {text} is in the future."), "InvalidTimeRange", ErrorCategory.InvalidArgument, text));
+            }
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException($"-{parameterName} '{text}' is not a duration. Use a number with a unit, such as 90s, 15m, 3h, 2d or 1w (units may be combined: 1h30m), a TimeSpan such as 01:30:00, or a number of seconds"
+                    + (allowPointInTime ? ", or a date and time." : ".")),
+                "InvalidArgument", ErrorCategory.InvalidArgument, text));
+            return TimeSpan.Zero; // not reached
+        }
+    }
+}

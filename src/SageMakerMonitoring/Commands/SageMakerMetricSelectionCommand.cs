@@ -1,0 +1,118 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using SageMakerMonitoring.Completers;
+using SageMakerMonitoring.Core.Aws;
+using SageMakerMonitoring.Core.Catalog;
+using SageMakerMonitoring.Core.Metrics;
+using SageMakerMonitoring.Core.Time;
+
+namespace SageMakerMonitoring.Commands
+{
+    /// <summary>
+    /// What the metric cmdlets share: the resource parameter sets (a job, an endpoint [variant], an inference
+    /// component, or a raw namespace and dimensions; names bind from the pipeline by property name) and -MetricName.
+    /// </summary>
+    public abstract class SageMakerMetricSelectionCommand : SageMakerMonitoringCmdlet
+    {
+        protected const string TrainingJobSet = "TrainingJob";
+        protected const string ProcessingJobSet = "ProcessingJob";
+        protected const string TransformJobSet = "TransformJob";
+        protected const string EndpointSet = "Endpoint";
+        protected const string InferenceComponentSet = "InferenceComponent";
+        protected const string NamespaceSet = "Namespace";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = TrainingJobSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string TrainingJobName { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ProcessingJobSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string ProcessingJobName { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = TransformJobSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string TransformJobName { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string EndpointName { get; set; } = "";
+
+        [Parameter(ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? VariantName { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = InferenceComponentSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string InferenceComponentName { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = NamespaceSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Namespace { get; set; } = "";
+
+        [Parameter(ParameterSetName = NamespaceSet, ValueFromPipelineByPropertyName = true)]
+        public Hashtable? Dimension { get; set; }
+
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(MetricNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[]? MetricName { get; set; }
+
+        /// <summary>The selection the bound parameters describe.</summary>
+        protected MetricSelection BuildSelection()
+        {
+            switch (ParameterSetName)
+            {
+                case ProcessingJobSet: return MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.ProcessingJob, ProcessingJobName));
+                case TransformJobSet: return MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.TransformJob, TransformJobName));
+                case EndpointSet: return MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.Endpoint, EndpointName, VariantName));
+                case InferenceComponentSet: return MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.InferenceComponent, InferenceComponentName));
+                case NamespaceSet:
+                {
+                    var dims = new List<MetricDimension>();
+                    if (Dimension != null)
+                    {
+                        foreach (DictionaryEntry e in Dimension)
+                        {
+                            var name = Convert.ToString(e.Key, CultureInfo.InvariantCulture);
+                            var value = e.Value is null ? null : Convert.ToString(e.Value is PSObject ps ? ps.BaseObject : e.Value, CultureInfo.InvariantCulture);
+                            if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(value))
+                            {
+                                throw new ArgumentException($"-Dimension needs a name and a value for every entry ('{name}' has none).");
+                            }
+                            dims.Add(new MetricDimension(name!, value!));
+                        }
+                    }
+                    return MetricSelection.ForNamespace(Namespace, dims);
+                }
+                default: return MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.TrainingJob, TrainingJobName));
+            }
+        }
+
+        /// <summary>The current resource name, as the error target.</summary>
+        protected object Target => ParameterSetName switch
+        {
+            ProcessingJobSet => ProcessingJobName,
+            TransformJobSet => TransformJobName,
+            EndpointSet => EndpointName,
+            InferenceComponentSet => InferenceComponentName,
+            NamespaceSet => Namespace,
+            _ => TrainingJobName,
+        };
+
+        /// <summary>"Auto" → null; seconds (60), a span (1m, 5m, 1h, 00:05:00) → seconds.</summary>
+        protected static int? ParsePeriod(string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text) || string.Equals(text!.Trim(), "Auto", StringComparison.OrdinalIgnoreCase)) return null;
+            if (int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)) return seconds;
+            if (SinceParser.TryParse(text, out var span) && span.TotalSeconds >= 1 && Math.Abs(span.TotalSeconds - Math.Round(span.TotalSeconds)) < 1e-9) return (int)Math.Round(span.TotalSeconds);
+            throw new ArgumentException($"'{text}' is not a period. Use Auto, a number of seconds (1, 5, 10, 20, 30, 60, 300, 3600, ...) or a span such as 1m, 5m or 1h.");
+        }
+
+        /// <summary>Parses -Since (15m, 3h, 2d, or a TimeSpan).</summary>
+        protected static TimeSpan? ParseSince(string? text) => string.IsNullOrWhiteSpace(text) ? (TimeSpan?)null : SinceParser.Parse(text);
+    }
+}

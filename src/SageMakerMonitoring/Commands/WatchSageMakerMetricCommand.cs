@@ -1,0 +1,70 @@
+using System;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Metrics;
+using SageMakerMonitoring.Core.Time;
+
+namespace SageMakerMonitoring.Commands
+{
+    /// <summary>Samples CloudWatch metrics live and writes each datapoint once, late ones included.</summary>
+    [Cmdlet(VerbsCommon.Watch, "SageMakerMetric", DefaultParameterSetName = TrainingJobSet)]
+    [OutputType(typeof(MetricDatapoint))]
+    public sealed class WatchSageMakerMetricCommand : SageMakerMetricSelectionCommand
+    {
+        [Parameter]
+        public DateTime? StartTime { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Since { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Period { get; set; } = "Auto";
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Statistic { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Interval { get; set; }
+
+        [Parameter]
+        public DateTime? Until { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long? Count { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? LateDataWindow { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var query = new MetricQuery(BuildSelection())
+            {
+                MetricNames = MetricName,
+                Statistics = Statistic,
+                Period = ParsePeriod(Period),
+                StartTime = StartTime,
+                Since = ParseSince(Since),
+            };
+            var options = new MetricWatchOptions
+            {
+                Interval = Interval is null ? (TimeSpan?)null : SinceParser.Parse(Interval),
+                Until = Until,
+                Count = Count,
+            };
+            if (LateDataWindow != null) options.LateDataWindow = SinceParser.Parse(LateDataWindow);
+            var cloudWatch = Clients.CreateCloudWatch();
+            var sageMaker = Clients.CreateSageMaker();
+            Run(async (output, ct) =>
+            {
+                var watcher = new MetricWatcher(cloudWatch, sageMaker, output);
+                await foreach (var point in watcher.WatchAsync(query, options, ct).ConfigureAwait(false)) output.WriteObject(point);
+            }, Target);
+        }
+    }
+}

@@ -127,6 +127,7 @@ namespace SageMakerMonitoring.Core.Metrics
 
         private async Task<MetricDataPage?> GetPageAsync(MetricDataRequest request, MetricDataCall call, CancellationToken cancellationToken)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 RequestsSent++;

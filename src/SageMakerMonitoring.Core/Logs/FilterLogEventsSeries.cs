@@ -16,18 +16,16 @@ namespace SageMakerMonitoring.Core.Logs
     {
         private readonly ICloudWatchLogsClient _client;
         private readonly FilterLogEventsRequest _template;
-        private readonly LogsCallRetry _retry;
         private readonly IOperationReporter _reporter;
         private readonly bool _missingGroupIsEmpty;
         private readonly CancellationToken _cancellationToken;
         private Task<FilterLogEventsPage>? _pending;
         private bool _started;
 
-        public FilterLogEventsSeries(ICloudWatchLogsClient client, FilterLogEventsRequest template, LogsCallRetry retry, IOperationReporter reporter, bool missingGroupIsEmpty, CancellationToken cancellationToken)
+        public FilterLogEventsSeries(ICloudWatchLogsClient client, FilterLogEventsRequest template, IOperationReporter reporter, bool missingGroupIsEmpty, CancellationToken cancellationToken)
         {
             _client = client;
             _template = template;
-            _retry = retry;
             _reporter = reporter;
             _missingGroupIsEmpty = missingGroupIsEmpty;
             _cancellationToken = cancellationToken;
@@ -81,7 +79,7 @@ namespace SageMakerMonitoring.Core.Logs
             };
             try
             {
-                return await _retry.RunAsync(ct => _client.FilterLogEventsAsync(request, ct), "FilterLogEvents", _reporter, _cancellationToken).ConfigureAwait(false);
+                return await _client.FilterLogEventsAsync(request, _cancellationToken).ConfigureAwait(false);
             }
             catch (AwsServiceException ex) when (ex.ErrorCode == "ResourceNotFoundException" && token is null)
             {

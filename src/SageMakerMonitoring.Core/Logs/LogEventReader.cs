@@ -24,15 +24,13 @@ namespace SageMakerMonitoring.Core.Logs
 
         private readonly ICloudWatchLogsClient _client;
         private readonly IOperationReporter _reporter;
-        private readonly LogsCallRetry _retry;
         private readonly LogStreamLister _lister;
 
-        public LogEventReader(ICloudWatchLogsClient client, IOperationReporter? reporter = null, LogsCallRetry? retry = null)
+        public LogEventReader(ICloudWatchLogsClient client, IOperationReporter? reporter = null)
         {
             _client = client ?? throw new ArgumentNullException(nameof(client));
             _reporter = reporter ?? NullOperationReporter.Instance;
-            _retry = retry ?? LogsCallRetry.Default;
-            _lister = new LogStreamLister(client, _reporter, _retry);
+            _lister = new LogStreamLister(client, _reporter);
         }
 
         /// <summary>Stream names per FilterLogEvents call (1–100).</summary>
@@ -154,10 +152,10 @@ namespace SageMakerMonitoring.Core.Logs
             };
 
             if (plan.ByPrefix)
-                return new[] { new FilterLogEventsSeries(_client, Template(Array.Empty<string>(), plan.Prefix), _retry, _reporter, request.MissingGroupIsEmpty, token) };
+                return new[] { new FilterLogEventsSeries(_client, Template(Array.Empty<string>(), plan.Prefix), _reporter, request.MissingGroupIsEmpty, token) };
             var result = new FilterLogEventsSeries[plan.NameChunks.Count];
             for (var i = 0; i < result.Length; i++)
-                result[i] = new FilterLogEventsSeries(_client, Template(plan.NameChunks[i], null), _retry, _reporter, request.MissingGroupIsEmpty, token);
+                result[i] = new FilterLogEventsSeries(_client, Template(plan.NameChunks[i], null), _reporter, request.MissingGroupIsEmpty, token);
             return result;
         }
 

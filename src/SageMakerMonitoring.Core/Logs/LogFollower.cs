@@ -19,10 +19,10 @@ namespace SageMakerMonitoring.Core.Logs
         private readonly LogEventReader _reader;
         private readonly IOperationReporter _reporter;
 
-        public LogFollower(ICloudWatchLogsClient client, IOperationReporter? reporter = null, LogsCallRetry? retry = null)
+        public LogFollower(ICloudWatchLogsClient client, IOperationReporter? reporter = null)
         {
             _reporter = reporter ?? NullOperationReporter.Instance;
-            _reader = new LogEventReader(client, _reporter, retry);
+            _reader = new LogEventReader(client, _reporter);
         }
 
         /// <summary>Time between polls.</summary>

@@ -26,18 +26,16 @@ namespace SageMakerMonitoring.Core.Logs
 
         private readonly ICloudWatchLogsClient _client;
         private readonly IOperationReporter _reporter;
-        private readonly LogsCallRetry _retry;
         private readonly object _gate = new object();
         private readonly List<string> _stoppedQueryIds = new List<string>();
         private int _queries, _splits;
         private long _rows;
         private double _matched, _scanned, _bytes;
 
-        public LogQueryRunner(ICloudWatchLogsClient client, IOperationReporter? reporter = null, LogsCallRetry? retry = null)
+        public LogQueryRunner(ICloudWatchLogsClient client, IOperationReporter? reporter = null)
         {
             _client = client ?? throw new ArgumentNullException(nameof(client));
             _reporter = reporter ?? NullOperationReporter.Instance;
-            _retry = retry ?? LogsCallRetry.Default;
         }
 
         /// <summary>Rows per query before the range is split (at most <see cref="ServiceRowCap"/>).</summary>
@@ -157,7 +155,7 @@ namespace SageMakerMonitoring.Core.Logs
                 QueryResultsPage page;
                 while (true)
                 {
-                    page = await _retry.RunAsync(ct => _client.GetQueryResultsAsync(queryId, null, null, ct), "GetQueryResults", _reporter, token).ConfigureAwait(false);
+                    page = await _client.GetQueryResultsAsync(queryId, null, null, token).ConfigureAwait(false);
                     _reporter.Progress(new ProgressInfo("Logs Insights query",
                         $"{page.Status}: {page.RecordsMatched:N0} records matched, {page.RecordsScanned:N0} scanned, {FormatBytes(page.BytesScanned)} scanned",
                         ActivityId: ProgressActivityId, CurrentOperation: $"{queryId} ({Describe(first, last)})"));
@@ -175,7 +173,7 @@ namespace SageMakerMonitoring.Core.Logs
                 while (!string.IsNullOrEmpty(next))
                 {
                     var current = next;
-                    var more = await _retry.RunAsync(ct => _client.GetQueryResultsAsync(queryId, current, ServiceRowCap, ct), "GetQueryResults", _reporter, token).ConfigureAwait(false);
+                    var more = await _client.GetQueryResultsAsync(queryId, current, ServiceRowCap, token).ConfigureAwait(false);
                     AddRows(rows, more);
                     next = more.NextToken;
                 }
@@ -208,7 +206,7 @@ namespace SageMakerMonitoring.Core.Logs
                     using var inFlight = new CancellationTokenSource();
                     using (token.Register(() => inFlight.CancelAfter(StopQueryGrace)))
                     {
-                        var queryId = await _retry.RunAsync(ct => _client.StartQueryAsync(start, ct), "StartQuery", _reporter, inFlight.Token).ConfigureAwait(false);
+                        var queryId = await _client.StartQueryAsync(start, inFlight.Token).ConfigureAwait(false);
                         if (token.IsCancellationRequested)
                         {
                             await StopAsync(queryId).ConfigureAwait(false);
@@ -235,7 +233,7 @@ namespace SageMakerMonitoring.Core.Logs
                 await _client.StopQueryAsync(queryId, grace.Token).ConfigureAwait(false);
                 _reporter.Verbose($"Stopped Logs Insights query {queryId}.");
             }
-            catch (Exception ex) when (ex is AwsServiceException || ex is OperationCanceledException || LogsCallRetry.IsTransient(ex))
+            catch (Exception ex) when (ex is AwsServiceException || ex is OperationCanceledException)
             {
                 // Already finished, or the service cannot be reached: nothing more to do.
                 _reporter.Verbose($"StopQuery {queryId}: {ex.Message}");

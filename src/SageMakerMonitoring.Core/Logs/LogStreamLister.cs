@@ -14,13 +14,11 @@ namespace SageMakerMonitoring.Core.Logs
     {
         private readonly ICloudWatchLogsClient _client;
         private readonly IOperationReporter _reporter;
-        private readonly LogsCallRetry _retry;
 
-        public LogStreamLister(ICloudWatchLogsClient client, IOperationReporter? reporter = null, LogsCallRetry? retry = null)
+        public LogStreamLister(ICloudWatchLogsClient client, IOperationReporter? reporter = null)
         {
             _client = client ?? throw new ArgumentNullException(nameof(client));
             _reporter = reporter ?? NullOperationReporter.Instance;
-            _retry = retry ?? LogsCallRetry.Default;
         }
 
         /// <summary>Every stream of <paramref name="location"/> that <paramref name="selector"/> keeps, in stream-name order.
@@ -44,7 +42,7 @@ namespace SageMakerMonitoring.Core.Logs
                 LogStreamPage page;
                 try
                 {
-                    page = await _retry.RunAsync(ct => _client.DescribeLogStreamsAsync(request, ct), "DescribeLogStreams", _reporter, cancellationToken).ConfigureAwait(false);
+                    page = await _client.DescribeLogStreamsAsync(request, cancellationToken).ConfigureAwait(false);
                 }
                 catch (AwsServiceException ex) when (ex.ErrorCode == "ResourceNotFoundException")
                 {

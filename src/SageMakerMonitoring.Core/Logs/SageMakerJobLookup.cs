@@ -11,14 +11,12 @@ namespace SageMakerMonitoring.Core.Logs
     public sealed class SageMakerJobLookup
     {
         private readonly ISageMakerClient _client;
-        private readonly LogsCallRetry _retry;
         private readonly IOperationReporter _reporter;
 
-        public SageMakerJobLookup(ISageMakerClient client, IOperationReporter? reporter = null, LogsCallRetry? retry = null)
+        public SageMakerJobLookup(ISageMakerClient client, IOperationReporter? reporter = null)
         {
             _client = client ?? throw new ArgumentNullException(nameof(client));
             _reporter = reporter ?? NullOperationReporter.Instance;
-            _retry = retry ?? LogsCallRetry.Default;
         }
 
         /// <summary>The job's description, or null when <paramref name="resource"/> is not a training, processing or transform job.
@@ -31,11 +29,11 @@ namespace SageMakerMonitoring.Core.Logs
                 switch (resource.Type)
                 {
                     case SageMakerResourceType.TrainingJob:
-                        return await _retry.RunAsync(ct => _client.DescribeTrainingJobAsync(resource.Name, ct), "DescribeTrainingJob", _reporter, cancellationToken).ConfigureAwait(false);
+                        return await _client.DescribeTrainingJobAsync(resource.Name, cancellationToken).ConfigureAwait(false);
                     case SageMakerResourceType.ProcessingJob:
-                        return await _retry.RunAsync(ct => _client.DescribeProcessingJobAsync(resource.Name, ct), "DescribeProcessingJob", _reporter, cancellationToken).ConfigureAwait(false);
+                        return await _client.DescribeProcessingJobAsync(resource.Name, cancellationToken).ConfigureAwait(false);
                     case SageMakerResourceType.TransformJob:
-                        return await _retry.RunAsync(ct => _client.DescribeTransformJobAsync(resource.Name, ct), "DescribeTransformJob", _reporter, cancellationToken).ConfigureAwait(false);
+                        return await _client.DescribeTransformJobAsync(resource.Name, cancellationToken).ConfigureAwait(false);
                     default: return null;
                 }
             }

@@ -12,23 +12,23 @@ namespace SageMakerMonitoring.Core.Metrics
 {
     /// <summary>
     /// Executes planned GetMetricData calls and yields datapoints as pages arrive: pages through NextToken (the same
-    /// Id on several pages is one series), retries throttling/5xx pages, re-reads series whose result said
-    /// InternalError, and passes every point through a gate so none is written twice. Each series comes out ascending.
-    /// Holds at most one page in memory.
+    /// Id on several pages is one series), re-reads series whose result said InternalError, and passes every point
+    /// through a gate so none is written twice. Each series comes out ascending. Holds at most one page in memory.
+    /// Throttling, 5xx and dropped connections are retried by the SDK's pipeline under each page request; only what a
+    /// successful answer says (a result's InternalError, a refused token, a refused sub-minute period) is handled here.
     /// </summary>
     public sealed class MetricDataReader
     {
         private readonly ICloudWatchClient _client;
         private readonly IOperationReporter _reporter;
         private readonly MetricReadOptions _options;
-        private readonly TransientRetry _retry;
+        private readonly Random _jitter = new Random(17);
 
         public MetricDataReader(ICloudWatchClient client, IOperationReporter reporter, MetricReadOptions? options = null)
         {
             _client = client;
             _reporter = reporter;
             _options = options ?? MetricReadOptions.Default;
-            _retry = new TransientRetry(_options, reporter);
         }
 
         /// <summary>GetMetricData requests sent (pages, retries included).</summary>
@@ -127,13 +127,11 @@ namespace SageMakerMonitoring.Core.Metrics
 
         private async Task<MetricDataPage?> GetPageAsync(MetricDataRequest request, MetricDataCall call, CancellationToken cancellationToken)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                return await _retry.RunAsync<MetricDataPage?>("GetMetricData " + call, () =>
-                {
-                    RequestsSent++;
-                    return _client.GetMetricDataAsync(request, cancellationToken)!;
-                }, cancellationToken).ConfigureAwait(false);
+                RequestsSent++;
+                return await _client.GetMetricDataAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (AwsServiceException ex) when (ex.ErrorCode == "InvalidNextToken" && request.NextToken != null)
             {
@@ -162,9 +160,13 @@ namespace SageMakerMonitoring.Core.Metrics
             return index >= 0 ? index : (int?)null;
         }
 
-        /// <summary>Throttling, 5xx, timeouts and dropped connections are worth another try; client errors are not.</summary>
-        internal static bool IsTransient(Exception ex, CancellationToken cancellationToken) => TransientRetry.IsTransient(ex, cancellationToken);
-
-        private TimeSpan Backoff(int retry) => _retry.Backoff(retry);
+        /// <summary>Wait before re-reading InternalError series: capped exponential, jittered to 50–100%.</summary>
+        private TimeSpan Backoff(int round)
+        {
+            var cap = Math.Min(_options.MaxDelay.TotalMilliseconds, _options.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(round, 16)));
+            double factor;
+            lock (_jitter) factor = 0.5 + _jitter.NextDouble() / 2;
+            return TimeSpan.FromMilliseconds(cap * factor);
+        }
     }
 }

@@ -41,7 +41,7 @@ namespace SageMakerMonitoring.Core.Metrics
 
         /// <summary>Every metric of the selection that ListMetrics knows (all pages), streamed.</summary>
         public IAsyncEnumerable<MetricInfo> FindAsync(MetricSelection selection, bool recentlyActive, CancellationToken cancellationToken) =>
-            new MetricSeriesResolver(_cloudWatch, _sageMaker, _options, _reporter).ListAsync(selection, recentlyActive, null, cancellationToken);
+            new MetricSeriesResolver(_cloudWatch, _sageMaker).ListAsync(selection, recentlyActive, null, cancellationToken);
 
         /// <summary>Streams the datapoints of the query; each series ascending.</summary>
         public IAsyncEnumerable<MetricDatapoint> GetAsync(MetricQuery query, CancellationToken cancellationToken) =>
@@ -80,7 +80,7 @@ namespace SageMakerMonitoring.Core.Metrics
         internal async Task<PreparedQuery?> PrepareAsync(MetricQuery query, bool forWatch, CancellationToken cancellationToken)
         {
             var selection = query.Selection;
-            var resolver = new MetricSeriesResolver(_cloudWatch, _sageMaker, _options, _reporter);
+            var resolver = new MetricSeriesResolver(_cloudWatch, _sageMaker);
             var now = UtcTime.ToUtc(_clock());
 
             TimeRange range;

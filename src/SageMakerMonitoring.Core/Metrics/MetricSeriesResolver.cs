@@ -24,13 +24,10 @@ namespace SageMakerMonitoring.Core.Metrics
         private SageMakerJobDescription? _job;
         private EndpointDescription? _endpoint;
 
-        private readonly TransientRetry _retry;
-
-        public MetricSeriesResolver(ICloudWatchClient cloudWatch, ISageMakerClient? sageMaker, MetricReadOptions? options = null, IOperationReporter? reporter = null)
+        public MetricSeriesResolver(ICloudWatchClient cloudWatch, ISageMakerClient? sageMaker)
         {
             _cloudWatch = cloudWatch;
             _sageMaker = sageMaker;
-            _retry = new TransientRetry(options ?? MetricReadOptions.Default, reporter ?? NullOperationReporter.Instance);
         }
 
         /// <summary>ListMetrics requests sent.</summary>
@@ -113,9 +110,9 @@ namespace SageMakerMonitoring.Core.Metrics
             {
                 switch (selection.ResourceType)
                 {
-                    case SageMakerResourceType.TrainingJob: _job = await _retry.RunAsync("DescribeTrainingJob", () => _sageMaker.DescribeTrainingJobAsync(selection.ResourceName, cancellationToken), cancellationToken).ConfigureAwait(false); break;
-                    case SageMakerResourceType.ProcessingJob: _job = await _retry.RunAsync("DescribeProcessingJob", () => _sageMaker.DescribeProcessingJobAsync(selection.ResourceName, cancellationToken), cancellationToken).ConfigureAwait(false); break;
-                    case SageMakerResourceType.TransformJob: _job = await _retry.RunAsync("DescribeTransformJob", () => _sageMaker.DescribeTransformJobAsync(selection.ResourceName, cancellationToken), cancellationToken).ConfigureAwait(false); break;
+                    case SageMakerResourceType.TrainingJob: _job = await _sageMaker.DescribeTrainingJobAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false); break;
+                    case SageMakerResourceType.ProcessingJob: _job = await _sageMaker.DescribeProcessingJobAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false); break;
+                    case SageMakerResourceType.TransformJob: _job = await _sageMaker.DescribeTransformJobAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false); break;
                     default: throw new InvalidOperationException($"{selection.ResourceType} is not a job.");
                 }
             }
@@ -132,7 +129,7 @@ namespace SageMakerMonitoring.Core.Metrics
             if (_sageMaker is null) throw new InvalidOperationException("No SageMaker client.");
             try
             {
-                _endpoint = await _retry.RunAsync("DescribeEndpoint", () => _sageMaker.DescribeEndpointAsync(selection.ResourceName, cancellationToken), cancellationToken).ConfigureAwait(false);
+                _endpoint = await _sageMaker.DescribeEndpointAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false);
             }
             catch (AwsServiceException ex) when (IsNotFound(ex))
             {
@@ -295,7 +292,7 @@ namespace SageMakerMonitoring.Core.Metrics
             {
                 request.NextToken = token;
                 ListRequests++;
-                var page = await _retry.RunAsync("ListMetrics", () => _cloudWatch.ListMetricsAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var page = await _cloudWatch.ListMetricsAsync(request, cancellationToken).ConfigureAwait(false);
                 foreach (var m in page.Metrics) yield return m;
                 token = page.NextToken;
             }

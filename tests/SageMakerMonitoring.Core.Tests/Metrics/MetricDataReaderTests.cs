@@ -12,7 +12,7 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
 {
     public class MetricDataReaderTests
     {
-        private static readonly MetricReadOptions NoWait = new MetricReadOptions { Delay = (d, ct) => Task.CompletedTask, MaxAttempts = 30, InternalErrorRounds = 30 };
+        private static readonly MetricReadOptions NoWait = new MetricReadOptions { Delay = (d, ct) => Task.CompletedTask, InternalErrorRounds = 30 };
 
         private static (ScriptedCloudWatch Cw, List<MetricSeriesDescriptor> Series) World(int hosts, int seconds, int seed = 1)
         {
@@ -56,23 +56,6 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
                 Assert.Equal(ts.OrderBy(t => t), ts);
             }
             Assert.All(cw.Requests.Skip(1), r => Assert.NotNull(r.NextToken));
-        }
-
-        [Fact]
-        public async Task ThrottlingAnd5xxAt30PercentGiveTheSameResult()
-        {
-            var (clean, series) = World(4, 900);
-            clean.PageSize = 700;
-            var expected = Fingerprint(await ReadAll(clean, series, MetricTestData.Start.AddSeconds(900)));
-
-            var (faulty, series2) = World(4, 900, seed: 7);
-            faulty.PageSize = 700;
-            faulty.ThrottleRate = 0.3;
-            faulty.ErrorRate = 0.3;
-            var actual = await ReadAll(faulty, series2, MetricTestData.Start.AddSeconds(900));
-            Assert.Equal(expected, Fingerprint(actual));
-            Assert.Equal(actual.Count, actual.Select(p => (p.Series, p.Timestamp)).Distinct().Count());
-            Assert.True(faulty.Calls > clean.Calls);
         }
 
         [Fact]
@@ -121,19 +104,6 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
                 }
             });
             Assert.True(cw.Calls < 10);
-        }
-
-        [Fact]
-        public void TransientClassification()
-        {
-            Assert.True(MetricDataReader.IsTransient(new AwsServiceException("CloudWatch", "GetMetricData", "Throttling", 400, null, "x"), default));
-            Assert.True(MetricDataReader.IsTransient(new AwsServiceException("CloudWatch", "GetMetricData", "ThrottlingException", 400, null, "x"), default));
-            Assert.True(MetricDataReader.IsTransient(new AwsServiceException("CloudWatch", "GetMetricData", "ServiceUnavailable", 503, null, "x"), default));
-            Assert.True(MetricDataReader.IsTransient(new AwsServiceException("CloudWatch", "GetMetricData", "", 0, null, "dropped"), default));
-            Assert.False(MetricDataReader.IsTransient(new AwsServiceException("CloudWatch", "GetMetricData", "InvalidParameterValue", 400, null, "x"), default));
-            using var cts = new CancellationTokenSource();
-            cts.Cancel();
-            Assert.False(MetricDataReader.IsTransient(new OperationCanceledException(), cts.Token));
         }
 
         private sealed class FailingCloudWatch : ICloudWatchClient

@@ -21,12 +21,13 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
 
         public MetricEmulatorTests(EmulatorFixture emulator) => _emulator = emulator;
 
-        private AwsClientFactory Clients() => new AwsClientFactory(new AwsClientOptions
+        /// <param name="maxAttempts">1 (the default here) so request counts are exact; null for the module's own retry settings.</param>
+        private AwsClientFactory Clients(int? maxAttempts = 1) => new AwsClientFactory(new AwsClientOptions
         {
             Region = "us-east-1",
             EndpointUrl = _emulator.Url,
             Credentials = new BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
-            MaxAttempts = 1,
+            MaxAttempts = maxAttempts,
         });
 
         private async Task ResetAt(DateTime now, string seed = "demo")
@@ -77,8 +78,9 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
         {
             await ResetAt(Now, "empty");
             await _emulator.PostControlAsync("monitoring/synthetic", new JsonObject { ["jobName"] = "fault-train", ["hosts"] = 12, ["seconds"] = 3600, ["resolution"] = 1, ["end"] = Now.ToString("o") });
-            using var clients = Clients();
-            var options = new MetricReadOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), MaxAttempts = 30 };
+            // The SDK's pipeline retries throttling and 5xx, with the module's default maximum attempts.
+            using var clients = Clients(maxAttempts: null);
+            var options = new MetricReadOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) };
             var query = Training("fault-train", q => q.Since = TimeSpan.FromHours(1));
             var clean = await Collect(new MetricQueryService(clients.CreateCloudWatch(), null, null, () => Now, options).GetAsync(query, default));
             Assert.Equal(12 * 5 * 3600, clean.Count);

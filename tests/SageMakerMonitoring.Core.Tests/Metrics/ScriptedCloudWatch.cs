@@ -8,7 +8,7 @@ using SageMakerMonitoring.Core.Aws;
 namespace SageMakerMonitoring.Core.Tests.Metrics
 {
     /// <summary>
-    /// An in-memory CloudWatch for unit tests of the reader's logic (paging, retries, merging): it holds raw points,
+    /// An in-memory CloudWatch for unit tests of the reader's logic (paging, InternalError re-reads, merging): it holds raw points,
     /// answers GetMetricData in pages of <see cref="PageSize"/> points across all queries (a series may continue on
     /// the next page, marked PartialData), and can be told to fail. Wire behaviour is tested against the emulator.
     /// </summary>
@@ -20,10 +20,6 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
         public ScriptedCloudWatch(int seed = 1) => _random = new Random(seed);
 
         public int PageSize { get; set; } = 100_800;
-        /// <summary>Share of GetMetricData calls answered with Throttling (400).</summary>
-        public double ThrottleRate { get; set; }
-        /// <summary>Share of GetMetricData calls answered with InternalFailure (500).</summary>
-        public double ErrorRate { get; set; }
         /// <summary>Share of results answered with StatusCode InternalError (and some of their points).</summary>
         public double ResultErrorRate { get; set; }
         public int Calls { get; private set; }
@@ -42,8 +38,6 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
         {
             Calls++;
             Requests.Add(new MetricDataRequest { Queries = request.Queries, StartTime = request.StartTime, EndTime = request.EndTime, NextToken = request.NextToken });
-            if (_random.NextDouble() < ThrottleRate) throw new AwsServiceException("CloudWatch", "GetMetricData", "Throttling", 400, "r", "Rate exceeded");
-            if (_random.NextDouble() < ErrorRate) throw new AwsServiceException("CloudWatch", "GetMetricData", "InternalFailure", 500, "r", "Internal failure");
 
             // Token: "<query index>:<point offset>".
             int qi = 0, offset = 0;

@@ -27,6 +27,10 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatchLogs
         private static readonly JsonOperationUnmarshaller<bool> StopQueryOutput =
             new JsonOperationUnmarshaller<bool>(ServiceDescriptor.CloudWatchLogs, ReadStopQuery);
 
+        /// <summary>LimitExceededException: on StartQuery the concurrent Logs Insights query limit, which the query runner
+        /// waits out with back-off and progress; on other operations a hard quota that retrying cannot fix.</summary>
+        protected override IReadOnlyCollection<string> CodesHandledAboveTheWire { get; } = new[] { "LimitExceededException" };
+
         public CloudWatchLogsClient(AWSCredentials? credentials, CloudWatchLogsConfig config, string region, Action<AwsCallRecord>? callLogger)
             : base(credentials, config, region, callLogger)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -34,9 +35,27 @@ namespace SageMakerMonitoring.Core.Aws.Wire
         protected override IServiceMetadata ServiceMetadata =>
             _metadata ??= new JsonServiceMetadata(((JsonServiceConfig)Config).Service.ServiceId);
 
+        /// <summary>Error codes the SDK would retry as throttling but the module handles above the wire (called from the
+        /// base constructor: must not depend on instance state).</summary>
+        protected virtual IReadOnlyCollection<string> CodesHandledAboveTheWire => Array.Empty<string>();
+
         protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
         {
             pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
+            IReadOnlyCollection<string> codes = CodesHandledAboveTheWire;
+            if (codes.Count > 0)
+            {
+                RetryPolicy? policy = Config.RetryMode switch
+                {
+                    RequestRetryMode.Standard => new NarrowedStandardRetryPolicy(Config, codes),
+                    RequestRetryMode.Adaptive => new NarrowedAdaptiveRetryPolicy(Config, codes),
+                    _ => null,
+                };
+                if (policy != null)
+                {
+                    pipeline.ReplaceHandler<RetryHandler>(new RetryHandler(policy));
+                }
+            }
         }
 
         /// <summary>Sends one operation and parses its output. Service errors surface as <see cref="AwsServiceException"/>,

@@ -179,7 +179,7 @@ Describe 'Where SageMaker writes: every resource type' {
         $twoHours | Should -BeGreaterThan 0
         $day | Should -BeGreaterThan ($twoHours * 5)
         [Math]::Abs($sinceDate - $twoHours) | Should -BeLessOrEqual 2
-        { Get-SageMakerLogEvent -EndpointName demo-churn-endpoint -Since 'soon' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidArgument,SageMakerMonitoring.Commands.GetSageMakerLogEventCommand'
+        { Get-SageMakerLogEvent -EndpointName demo-churn-endpoint -Since 'soon' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidDuration,SageMakerMonitoring.Commands.GetSageMakerLogEventCommand'
     }
 
     It 'pipes job names and objects with a TrainingJobName property' {

@@ -276,3 +276,31 @@ Describe 'Watch-SageMakerMetric' {
         $points.Count | Should -Be 2
     }
 }
+
+Describe 'Bad input and missing configuration' {
+    It 'names the parameter and the value of a malformed duration or period' {
+        $err = $null
+        try { Get-SageMakerMetric -TrainingJobName demo-train-resnet50 -Since banana -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidDuration,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.TargetObject | Should -Be 'banana'
+        $err.Exception.Message | Should -BeLike "*-Since 'banana'*"
+        { Get-SageMakerMetric -TrainingJobName demo-train-resnet50 -Since 1h -Period soon -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPeriod,*'
+        { Watch-SageMakerMetric -TrainingJobName demo-train-resnet50 -Interval never -Count 1 -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidDuration,*'
+    }
+
+    It 'says how to set a region when none is configured, before any call is made' {
+        $null = Reset-TestEmulatorRequestCount
+        $result = Invoke-TestPwsh -Script @"
+Remove-Item Env:AWS_REGION, Env:AWS_DEFAULT_REGION, Env:AWS_PROFILE, Env:AWS_DEFAULT_PROFILE -ErrorAction SilentlyContinue
+`$env:AWS_CONFIG_FILE = Join-Path ([IO.Path]::GetTempPath()) 'smm-no-such-config'
+`$env:AWS_SHARED_CREDENTIALS_FILE = Join-Path ([IO.Path]::GetTempPath()) 'smm-no-such-credentials'
+`$env:AWS_EC2_METADATA_DISABLED = 'true'
+Import-Module '$(Get-TestModulePath)'
+try { Get-SageMakerMetric -TrainingJobName demo-train-resnet50 -Since 1h -ErrorAction Stop } catch { 'ID=' + `$_.FullyQualifiedErrorId; 'MSG=' + `$_.Exception.Message }
+"@
+        $result.Output | Should -BeLike '*ID=AwsConfigurationMissing,*'
+        $result.Output | Should -BeLike '*MSG=No AWS region is configured. Pass -Region*'
+        Get-TestEmulatorRequestCount | Should -Be 0
+    }
+}

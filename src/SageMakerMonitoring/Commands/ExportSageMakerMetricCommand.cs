@@ -78,9 +78,9 @@ namespace SageMakerMonitoring.Commands
             };
             try
             {
-                options.SettleDelay = ParseSpan(SettleDelay, nameof(SettleDelay), allowZero: true);
-                options.InitialLookBack = ParseSpan(Since, nameof(Since), allowZero: false);
-                options.LockTimeout = ParseSpan(LockTimeout, nameof(LockTimeout), allowZero: true);
+                options.SettleDelay = ParseDuration(SettleDelay, nameof(SettleDelay), allowZero: true);
+                options.InitialLookBack = ParseDuration(Since, nameof(Since));
+                options.LockTimeout = ParseDuration(LockTimeout, nameof(LockTimeout), allowZero: true);
             }
             catch (ArgumentException ex)
             {
@@ -111,15 +111,6 @@ namespace SageMakerMonitoring.Commands
                 var summary = await new ArchiveExporter(cloudWatch, sageMaker, destination, output).ExportAsync(options, ct).ConfigureAwait(false);
                 output.WriteObject(summary);
             }, destination.Location);
-        }
-
-        /// <summary>"30s", "5m", "3h", "1d", "00:05:00"; "0" where zero is allowed.</summary>
-        private static TimeSpan ParseSpan(string text, string parameter, bool allowZero)
-        {
-            var t = text.Trim();
-            if (allowZero && (t == "0" || t == "0s" || t == "00:00:00")) return TimeSpan.Zero;
-            if (SinceParser.TryParse(t, out var span)) return span;
-            throw new ArgumentException($"-{parameter} '{text}' is not a duration. Use a number with a unit such as 30s, 5m, 3h or 1d, or a TimeSpan such as 00:05:00.");
         }
     }
 }

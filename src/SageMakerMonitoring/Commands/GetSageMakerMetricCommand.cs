@@ -43,7 +43,7 @@ namespace SageMakerMonitoring.Commands
                 Period = ParsePeriod(Period),
                 StartTime = StartTime,
                 EndTime = EndTime,
-                Since = ParseSince(Since),
+                Since = ParseOptionalDuration(Since, nameof(Since), allowPointInTime: true),
             };
             var cloudWatch = Clients.CreateCloudWatch();
             var sageMaker = Clients.CreateSageMaker();

@@ -162,31 +162,5 @@ namespace SageMakerMonitoring.Commands
             }
             return string.Join("/", parts);
         }
-
-        /// <summary>
-        /// Reads a duration the way users type it: "90s", "15m", "2h", "1d", "1w", "1h30m", "01:30:00", a number of
-        /// seconds, or (with <paramref name="allowPointInTime"/>, for -Since) a date and time meaning "since then".
-        /// The parameters are strings on purpose: PowerShell parses an unquoted 1d or 30s as a number literal (decimal,
-        /// short) and only a string parameter keeps the text as typed.
-        /// </summary>
-        protected TimeSpan ParseDuration(string text, string parameterName, bool allowPointInTime)
-        {
-            var s = text.Trim();
-            if (SinceParser.TryParse(s, out var span)) return span;
-            if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds < TimeSpan.MaxValue.TotalSeconds)
-                return TimeSpan.FromSeconds(seconds);
-            if (allowPointInTime && (DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var when)
-                                     || DateTime.TryParse(s, CultureInfo.CurrentCulture, DateTimeStyles.AllowWhiteSpaces, out when)))
-            {
-                var since = DateTime.UtcNow - UtcTime.ToUtc(when);
-                if (since > TimeSpan.Zero) return since;
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-{parameterName} {text} is in the future."), "InvalidTimeRange", ErrorCategory.InvalidArgument, text));
-            }
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException($"-{parameterName} '{text}' is not a duration. Use a number with a unit, such as 90s, 15m, 3h, 2d or 1w (units may be combined: 1h30m), a TimeSpan such as 01:30:00, or a number of seconds"
-                    + (allowPointInTime ? ", or a date and time." : ".")),
-                "InvalidArgument", ErrorCategory.InvalidArgument, text));
-            return TimeSpan.Zero; // not reached
-        }
     }
 }

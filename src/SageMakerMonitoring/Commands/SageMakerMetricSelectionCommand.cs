@@ -102,17 +102,5 @@ namespace SageMakerMonitoring.Commands
             NamespaceSet => Namespace,
             _ => TrainingJobName,
         };
-
-        /// <summary>"Auto" → null; seconds (60), a span (1m, 5m, 1h, 00:05:00) → seconds.</summary>
-        protected static int? ParsePeriod(string? text)
-        {
-            if (string.IsNullOrWhiteSpace(text) || string.Equals(text!.Trim(), "Auto", StringComparison.OrdinalIgnoreCase)) return null;
-            if (int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)) return seconds;
-            if (SinceParser.TryParse(text, out var span) && span.TotalSeconds >= 1 && Math.Abs(span.TotalSeconds - Math.Round(span.TotalSeconds)) < 1e-9) return (int)Math.Round(span.TotalSeconds);
-            throw new ArgumentException($"'{text}' is not a period. Use Auto, a number of seconds (1, 5, 10, 20, 30, 60, 300, 3600, ...) or a span such as 1m, 5m or 1h.");
-        }
-
-        /// <summary>Parses -Since (15m, 3h, 2d, or a TimeSpan).</summary>
-        protected static TimeSpan? ParseSince(string? text) => string.IsNullOrWhiteSpace(text) ? (TimeSpan?)null : SinceParser.Parse(text);
     }
 }

@@ -12,7 +12,7 @@ namespace SageMakerMonitoring.Commands
     /// Base of every AWS-calling cmdlet: the shared AWS parameters, client creation, cancellation that reaches the wire
     /// (StopProcessing), running async core work while writing its output on the pipeline thread, and error mapping.
     /// </summary>
-    public abstract class SageMakerMonitoringCmdlet : PSCmdlet, IDisposable
+    public abstract partial class SageMakerMonitoringCmdlet : PSCmdlet, IDisposable
     {
         private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
@@ -63,7 +63,9 @@ namespace SageMakerMonitoring.Commands
             };
             try
             {
-                return new AwsClientFactory(options);
+                var factory = new AwsClientFactory(options);
+                _ = factory.Region; // resolve now, so a missing region is one clear error before any work starts
+                return factory;
             }
             catch (Exception ex)
             {

@@ -49,15 +49,15 @@ namespace SageMakerMonitoring.Commands
                 Statistics = Statistic,
                 Period = ParsePeriod(Period),
                 StartTime = StartTime,
-                Since = ParseSince(Since),
+                Since = ParseOptionalDuration(Since, nameof(Since), allowPointInTime: true),
             };
             var options = new MetricWatchOptions
             {
-                Interval = Interval is null ? (TimeSpan?)null : SinceParser.Parse(Interval),
+                Interval = ParseOptionalDuration(Interval, nameof(Interval)),
                 Until = Until,
                 Count = Count,
             };
-            if (LateDataWindow != null) options.LateDataWindow = SinceParser.Parse(LateDataWindow);
+            if (LateDataWindow != null) options.LateDataWindow = ParseDuration(LateDataWindow, nameof(LateDataWindow));
             var cloudWatch = Clients.CreateCloudWatch();
             var sageMaker = Clients.CreateSageMaker();
             Run(async (output, ct) =>

@@ -31,7 +31,7 @@ namespace SageMakerMonitoring.Core.Aws.Wire
             }
             if (IsMissingCredentials(error))
             {
-                return new AwsConfigurationException(AwsConfigurationException.MissingCredentialsMessage + " (" + error.Message + ")", error);
+                return new AwsConfigurationException(AwsConfigurationException.MissingCredentialsMessage, error);
             }
             if (error is AmazonServiceException serviceError && (serviceError.StatusCode != 0 || !string.IsNullOrEmpty(serviceError.ErrorCode)))
             {

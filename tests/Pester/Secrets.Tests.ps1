@@ -38,6 +38,12 @@ BeforeAll {
         'Add-SageMakerEventRuleTarget'    = { param($c) Add-SageMakerEventRuleTarget -RuleName demo-endpoint-changes -Arn 'arn:aws:sns:us-east-1:123456789012:secrets-probe' -Id secrets-probe -Confirm:$false @c }
         'Disable-SageMakerEventRule'      = { param($c) Disable-SageMakerEventRule -Name demo-training-failed -Confirm:$false @c }
         'Enable-SageMakerEventRule'       = { param($c) Enable-SageMakerEventRule -Name demo-endpoint-changes -Confirm:$false @c }
+        'Export-SageMakerMetric'          = {
+            param($c)
+            $archive = Join-Path ([IO.Path]::GetTempPath()) ('smm-secrets-archive-' + [Guid]::NewGuid().ToString('n'))
+            try { Export-SageMakerMetric -TrainingJobName demo-train-resnet50 -Path $archive -Since 10m @c }
+            finally { Remove-Item -LiteralPath $archive -Recurse -Force -ErrorAction SilentlyContinue }
+        }
         'Find-SageMakerMetric'            = { param($c) Find-SageMakerMetric -TrainingJobName demo-train-resnet50 @c }
         'Get-SageMakerEventRule'          = { param($c) Get-SageMakerEventRule -Name demo-training-failed @c }
         'Get-SageMakerEventRuleTarget'    = { param($c) Get-SageMakerEventRuleTarget -RuleName demo-training-failed @c }

@@ -100,9 +100,9 @@ namespace SageMakerMonitoring.Commands
         /// <summary>As <see cref="Run"/>, returning the work's result.</summary>
         protected T Run<T>(Func<CmdletOutput, CancellationToken, Task<T>> work, object? errorTarget = null)
         {
-            var output = new CmdletOutput();
-            _currentOutput = output;
             var token = _cancellation.Token;
+            var output = new CmdletOutput(token);
+            _currentOutput = output;
             Exception? failure = null;
             T result = default!;
             var task = Task.Run(async () =>
@@ -115,7 +115,7 @@ namespace SageMakerMonitoring.Commands
             var drained = false;
             try
             {
-                foreach (var item in output.Queue.GetConsumingEnumerable(token)) Dispatch(item);
+                Drain(output, token);
                 drained = true;
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -134,7 +134,7 @@ namespace SageMakerMonitoring.Commands
                     // Either stopping, or a downstream command stopped the pipeline: cancel the work and unblock it.
                     _cancellation.Cancel();
                     var deadline = DateTime.UtcNow + StopGrace;
-                    while (!task.IsCompleted && DateTime.UtcNow < deadline) output.Queue.TryTake(out _, 20);
+                    while (!task.IsCompleted && DateTime.UtcNow < deadline) output.Discard(20);
                 }
                 _currentOutput = null;
             }
@@ -144,21 +144,34 @@ namespace SageMakerMonitoring.Commands
             return result;
         }
 
-        private void Dispatch(object item)
+        /// <summary>Writes everything the work queues, batch by batch, until it completes.</summary>
+        private void Drain(CmdletOutput output, CancellationToken token)
         {
-            if (item is CmdletOutput.QueuedMessage message)
+            while (output.TryTake(out var batch, token))
             {
-                switch (message.Kind)
+                var items = batch.Items;
+                var count = batch.Count;
+                for (var i = 0; i < count; i++)
                 {
-                    case CmdletOutput.QueuedMessageKind.Error: WriteError((ErrorRecord)message.Payload); break;
-                    case CmdletOutput.QueuedMessageKind.Verbose: WriteVerbose((string)message.Payload); break;
-                    case CmdletOutput.QueuedMessageKind.Warning: WriteWarning((string)message.Payload); break;
-                    case CmdletOutput.QueuedMessageKind.Debug: WriteDebug((string)message.Payload); break;
-                    case CmdletOutput.QueuedMessageKind.Progress: WriteProgress(ToProgressRecord((ProgressInfo)message.Payload)); break;
+                    var item = items[i];
+                    items[i] = null!;
+                    if (item is CmdletOutput.QueuedMessage message) Dispatch(message);
+                    else WriteObject(item);
                 }
-                return;
+                output.Recycle(items);
             }
-            WriteObject(item);
+        }
+
+        private void Dispatch(CmdletOutput.QueuedMessage message)
+        {
+            switch (message.Kind)
+            {
+                case CmdletOutput.QueuedMessageKind.Error: WriteError((ErrorRecord)message.Payload); break;
+                case CmdletOutput.QueuedMessageKind.Verbose: WriteVerbose((string)message.Payload); break;
+                case CmdletOutput.QueuedMessageKind.Warning: WriteWarning((string)message.Payload); break;
+                case CmdletOutput.QueuedMessageKind.Debug: WriteDebug((string)message.Payload); break;
+                case CmdletOutput.QueuedMessageKind.Progress: WriteProgress(ToProgressRecord((ProgressInfo)message.Payload)); break;
+            }
         }
 
         private static ProgressRecord ToProgressRecord(ProgressInfo p)

@@ -180,15 +180,7 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatch
                 if (reader.ValueTextEquals("MetricDataResults"))
                 {
                     reader.Read();
-                    var results = new List<MetricDataResult>();
-                    if (JsonOutput.IsArray(ref reader))
-                    {
-                        while (JsonOutput.NextElement(ref reader))
-                        {
-                            if (JsonOutput.IsObject(ref reader)) results.Add(ReadMetricDataResult(ref reader));
-                        }
-                    }
-                    page.Results = results;
+                    page.Results = JsonOutput.ObjectList(ref reader, ReadMetricDataResult);
                 }
                 else if (reader.ValueTextEquals("NextToken"))
                 {
@@ -313,15 +305,7 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatch
                 else if (reader.ValueTextEquals("Datapoints"))
                 {
                     reader.Read();
-                    var datapoints = new List<StatisticsDatapoint>();
-                    if (JsonOutput.IsArray(ref reader))
-                    {
-                        while (JsonOutput.NextElement(ref reader))
-                        {
-                            if (JsonOutput.IsObject(ref reader)) datapoints.Add(ReadDatapoint(ref reader));
-                        }
-                    }
-                    result.Datapoints = datapoints;
+                    result.Datapoints = JsonOutput.ObjectList(ref reader, ReadDatapoint);
                 }
                 else
                 {
@@ -377,15 +361,7 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatch
                 if (reader.ValueTextEquals("Metrics"))
                 {
                     reader.Read();
-                    var metrics = new List<MetricIdentity>();
-                    if (JsonOutput.IsArray(ref reader))
-                    {
-                        while (JsonOutput.NextElement(ref reader))
-                        {
-                            if (JsonOutput.IsObject(ref reader)) metrics.Add(ReadMetric(ref reader));
-                        }
-                    }
-                    page.Metrics = metrics;
+                    page.Metrics = JsonOutput.ObjectList(ref reader, ReadMetric);
                 }
                 else if (reader.ValueTextEquals("NextToken"))
                 {

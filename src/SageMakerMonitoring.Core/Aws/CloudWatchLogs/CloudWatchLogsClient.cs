@@ -134,15 +134,7 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatchLogs
                 if (reader.ValueTextEquals("logGroups"))
                 {
                     reader.Read();
-                    var groups = new List<LogGroupInfo>();
-                    if (JsonOutput.IsArray(ref reader))
-                    {
-                        while (JsonOutput.NextElement(ref reader))
-                        {
-                            if (JsonOutput.IsObject(ref reader)) groups.Add(ReadLogGroup(ref reader));
-                        }
-                    }
-                    page.LogGroups = groups;
+                    page.LogGroups = JsonOutput.ObjectList(ref reader, ReadLogGroup);
                 }
                 else if (reader.ValueTextEquals("nextToken"))
                 {
@@ -186,15 +178,7 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatchLogs
                 if (reader.ValueTextEquals("logStreams"))
                 {
                     reader.Read();
-                    var streams = new List<LogStreamInfo>();
-                    if (JsonOutput.IsArray(ref reader))
-                    {
-                        while (JsonOutput.NextElement(ref reader))
-                        {
-                            if (JsonOutput.IsObject(ref reader)) streams.Add(ReadLogStream(ref reader));
-                        }
-                    }
-                    page.LogStreams = streams;
+                    page.LogStreams = JsonOutput.ObjectList(ref reader, ReadLogStream);
                 }
                 else if (reader.ValueTextEquals("nextToken"))
                 {

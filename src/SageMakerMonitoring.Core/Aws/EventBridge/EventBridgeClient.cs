@@ -247,15 +247,7 @@ namespace SageMakerMonitoring.Core.Aws.EventBridge
                 if (reader.ValueTextEquals("Rules"))
                 {
                     reader.Read();
-                    var rules = new List<RuleInfo>();
-                    if (JsonOutput.IsArray(ref reader))
-                    {
-                        while (JsonOutput.NextElement(ref reader))
-                        {
-                            if (JsonOutput.IsObject(ref reader)) rules.Add(ReadRule(ref reader));
-                        }
-                    }
-                    page.Rules = rules;
+                    page.Rules = JsonOutput.ObjectList(ref reader, ReadRule);
                 }
                 else if (reader.ValueTextEquals("NextToken")) { reader.Read(); page.NextToken = JsonOutput.String(ref reader); }
                 else { reader.Read(); reader.Skip(); }
@@ -306,15 +298,7 @@ namespace SageMakerMonitoring.Core.Aws.EventBridge
                 if (reader.ValueTextEquals("Targets"))
                 {
                     reader.Read();
-                    var targets = new List<RuleTarget>();
-                    if (JsonOutput.IsArray(ref reader))
-                    {
-                        while (JsonOutput.NextElement(ref reader))
-                        {
-                            if (JsonOutput.IsObject(ref reader)) targets.Add(ReadTarget(ref reader));
-                        }
-                    }
-                    page.Targets = targets;
+                    page.Targets = JsonOutput.ObjectList(ref reader, ReadTarget);
                 }
                 else if (reader.ValueTextEquals("NextToken")) { reader.Read(); page.NextToken = JsonOutput.String(ref reader); }
                 else { reader.Read(); reader.Skip(); }

@@ -147,6 +147,22 @@ namespace SageMakerMonitoring.Core.Aws.Wire
             return reader.TokenType == JsonTokenType.Null ? (DateTime?)null : EpochMilliseconds(ref reader);
         }
 
+        /// <summary>Reads one JSON object of a list; the reader is on the object's start token.</summary>
+        internal delegate T ObjectReader<T>(ref Utf8JsonReader reader);
+
+        /// <summary>Reads an array of objects (the reader is on the array's start token; anything else gives an empty
+        /// list), each through <paramref name="readObject"/>.</summary>
+        public static List<T> ObjectList<T>(ref Utf8JsonReader reader, ObjectReader<T> readObject)
+        {
+            var list = new List<T>();
+            if (!IsArray(ref reader)) return list;
+            while (NextElement(ref reader))
+            {
+                if (IsObject(ref reader)) list.Add(readObject(ref reader));
+            }
+            return list;
+        }
+
         public static List<string> StringList(ref Utf8JsonReader reader)
         {
             var list = new List<string>();

@@ -60,8 +60,8 @@ namespace SageMakerMonitoring.Bench
                     foreach (byte[] request in requests)
                     {
                         buffer.Clear();
-                        JsonNode? answer = service.Handle("FilterLogEvents", JsonNode.Parse(request)!.AsObject());
-                        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) JsonProtocolWriter.WriteNode(writer, answer);
+                        object? answer = JsonServiceCall.Execute(service, "FilterLogEvents", JsonNode.Parse(request)!.AsObject());
+                        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) JsonServiceCall.Write(writer, answer);
                         bytes += buffer.WrittenCount;
                     }
                 },

@@ -65,8 +65,8 @@ namespace SageMakerMonitoring.Bench
                     foreach (byte[] request in requests)
                     {
                         buffer.Clear();
-                        JsonNode? answer = service.Handle("GetMetricData", JsonNode.Parse(request)!.AsObject());
-                        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) JsonProtocolWriter.WriteNode(writer, answer);
+                        object? answer = JsonServiceCall.Execute(service, "GetMetricData", JsonNode.Parse(request)!.AsObject());
+                        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) JsonServiceCall.Write(writer, answer);
                         bytes += buffer.WrittenCount;
                     }
                 },

@@ -147,11 +147,11 @@ namespace SageMakerMonitoring.Emulator.Hosting
                 }
             }
 
-            JsonNode? output;
+            object? output;
             try
             {
                 input ??= ParseJsonBody(body.Span);
-                output = service.Handle(operation!, input);
+                output = JsonServiceCall.Execute(service, operation!, input);
             }
             catch (AwsErrorException error)
             {
@@ -164,7 +164,7 @@ namespace SageMakerMonitoring.Emulator.Hosting
                 return;
             }
 
-            if (query) await QueryProtocolWriter.WriteResultAsync(response, operation!, output, protocol.XmlNamespace!, requestId).ConfigureAwait(false);
+            if (query) await QueryProtocolWriter.WriteResultAsync(response, operation!, JsonServiceCall.AsTree(output), protocol.XmlNamespace!, requestId).ConfigureAwait(false);
             else await JsonProtocolWriter.WriteResultAsync(response, output, contentType).ConfigureAwait(false);
         }
 

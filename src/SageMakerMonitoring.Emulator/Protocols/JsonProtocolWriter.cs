@@ -14,14 +14,12 @@ namespace SageMakerMonitoring.Emulator.Protocols
     {
         private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { SkipValidation = true };
 
-        public static Task WriteResultAsync(HttpResponse response, JsonNode? result, string contentType)
+        /// <summary>Writes a result of <see cref="JsonServiceCall.Execute"/>: a self-writing answer, a tree, or null
+        /// (an empty object).</summary>
+        public static Task WriteResultAsync(HttpResponse response, object? result, string contentType)
         {
             var buffer = new ArrayBufferWriter<byte>(4096);
-            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-            {
-                if (result is null) { writer.WriteStartObject(); writer.WriteEndObject(); }
-                else WriteNode(writer, result);
-            }
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) JsonServiceCall.Write(writer, result);
             response.StatusCode = 200;
             return WriteBodyAsync(response, contentType, buffer.WrittenMemory);
         }

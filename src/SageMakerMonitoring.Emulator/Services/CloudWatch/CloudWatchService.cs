@@ -11,7 +11,7 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
     /// Control actions: <c>synthetic</c> (generate a benchmark workload, see <see cref="SyntheticWorkload"/>) and
     /// <c>stats</c> (<c>{"series":N,"datapoints":M}</c> of the whole store).
     /// </summary>
-    public sealed class CloudWatchService : IJsonService
+    public sealed class CloudWatchService : IJsonAnswerService
     {
         private readonly EmulatorContext _context;
         private readonly MetricStore _store = new MetricStore();
@@ -40,12 +40,15 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
                 case "GetMetricStatistics":
                     return GetMetricStatisticsOperation.Execute(_store, request, Now);
                 case "GetMetricData":
-                    return GetMetricDataOperation.Execute(_store, request, Now);
+                    return GetMetricDataOperation.Execute(_store, request, Now).ToTree();
                 default:
                     throw new AwsErrorException("UnknownOperationException",
                         $"The action {operation} is not valid for this web service.", 400, "InvalidAction");
             }
         }
+
+        public IJsonAnswer? HandleAnswer(string operation, JsonObject request) =>
+            operation == "GetMetricData" ? GetMetricDataOperation.Execute(_store, request ?? new JsonObject(), Now) : null;
 
         public void Reset() => _store.Write(s => s.Clear());
 

@@ -16,7 +16,7 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
         public const int MaxQueries = 500;
         public const int MaxDatapointsPerCall = 100_800;
 
-        public static JsonNode Execute(MetricStore store, JsonObject request, double now)
+        public static GetMetricDataAnswer Execute(MetricStore store, JsonObject request, double now)
         {
             var queriesArray = RequestReader.GetArray(request, "MetricDataQueries");
             if (queriesArray == null || queriesArray.Count == 0)
@@ -74,7 +74,7 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
                 cursor = token.NextPeriodStart;
             }
 
-            var results = new JsonArray();
+            var results = new List<MetricDataPageResult>();
             string? nextToken = null;
             store.Read<object?>(s =>
             {
@@ -138,35 +138,20 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
                 return null;
             });
 
-            var output = new JsonObject { ["MetricDataResults"] = results };
-            if (nextToken != null) output["NextToken"] = nextToken;
-            output["Messages"] = new JsonArray();
-            return output;
+            return new GetMetricDataAnswer(results, nextToken);
         }
 
-        private static JsonObject Result(MetricDataQuery query, ValueSink? sink, string status)
+        private static MetricDataPageResult Result(MetricDataQuery query, ValueSink? sink, string status)
         {
             var count = sink?.Count ?? 0;
-            var timestamps = new JsonNode?[count];
-            var values = new JsonNode?[count];
+            var timestamps = new long[count];
+            var values = new double[count];
             if (sink != null)
             {
-                var times = sink.Times;
-                var data = sink.Values;
-                for (var i = 0; i < count; i++)
-                {
-                    timestamps[i] = JsonValue.Create(RequestReader.FromEpochSeconds(times[i]));
-                    values[i] = JsonValue.Create(data[i]);
-                }
+                Array.Copy(sink.Times, timestamps, count);
+                Array.Copy(sink.Values, values, count);
             }
-            return new JsonObject
-            {
-                ["Id"] = query.Id,
-                ["Label"] = query.Label,
-                ["Timestamps"] = new JsonArray(timestamps),
-                ["Values"] = new JsonArray(values),
-                ["StatusCode"] = status,
-            };
+            return new MetricDataPageResult(query.Id, query.Label, timestamps, values, status);
         }
 
         /// <summary>Collects one query's (timestamp, value) pairs for the page, reused across queries.</summary>

@@ -21,7 +21,7 @@ namespace SageMakerMonitoring.Emulator.Services.Logs
         /// so far, at most <c>limit</c> events and 1 MB, and a nextToken unless every candidate event has been seen.
         /// Pages may be empty and still carry a token.
         /// </summary>
-        private JsonNode FilterLogEvents(JsonObject request)
+        private FilterLogEventsAnswer FilterLogEvents(JsonObject request)
         {
             string groupName = ResolveGroupName(request);
             List<string>? names = LogsRequest.GetStringList(request, "logStreamNames");
@@ -41,7 +41,7 @@ namespace SageMakerMonitoring.Emulator.Services.Logs
             LogEventKey? resumeAfter = token == null ? (LogEventKey?)null : DecodeFilterToken(token);
             int budget = _settings.ScanBudget;
 
-            var events = new JsonArray();
+            var events = new List<FilteredLogEvent>();
             string? next = null;
             _lock.EnterReadLock();
             try
@@ -67,14 +67,12 @@ namespace SageMakerMonitoring.Emulator.Services.Logs
             }
             finally { _lock.ExitReadLock(); }
 
-            var response = new JsonObject { ["events"] = events, ["searchedLogStreams"] = new JsonArray() };
-            if (next != null) response["nextToken"] = next;
-            return response;
+            return new FilterLogEventsAnswer(events, next);
         }
 
         /// <returns>The next token, or null when every candidate event has been examined.</returns>
         private static string? ScanInterleaved(List<LogStreamState> streams, long startTime, long endTime, LogEventKey? resumeAfter,
-            FilterPattern pattern, int limit, int budget, JsonArray output)
+            FilterPattern pattern, int limit, int budget, List<FilteredLogEvent> output)
         {
             int n = streams.Count;
             var start = new int[n];
@@ -117,14 +115,7 @@ namespace SageMakerMonitoring.Emulator.Services.Logs
                     if (bytes + size > MaxPageBytes && output.Count > 0) break;
                     bytes += size;
                     LogEventKey key = cursor.CurrentKey;
-                    output.Add(new JsonObject
-                    {
-                        ["logStreamName"] = stream.Name,
-                        ["timestamp"] = key.Timestamp,
-                        ["message"] = message,
-                        ["ingestionTime"] = key.IngestionTime,
-                        ["eventId"] = EventId(key),
-                    });
+                    output.Add(new FilteredLogEvent(stream.Name, key, message));
                 }
                 lastConsumed = cursor.CurrentKey;
                 consumedAny = true;
@@ -138,17 +129,6 @@ namespace SageMakerMonitoring.Emulator.Services.Logs
                 return resumeAfter.HasValue ? EncodeFilterToken(resumeAfter.Value) : EncodeFilterToken(new LogEventKey(startTime - 1, long.MaxValue, long.MaxValue, int.MaxValue));
             }
             return EncodeFilterToken(lastConsumed);
-        }
-
-        /// <summary>56 digits: timestamp, stream id, sequence — unique per event and stable across calls.</summary>
-        private static string EventId(LogEventKey key)
-        {
-            Span<char> buffer = stackalloc char[56];
-            var w = new SpanTextWriter(buffer);
-            w.AppendPadded(key.Timestamp, 20);
-            w.AppendPadded(key.StreamId, 16);
-            w.AppendPadded(key.Sequence, 20);
-            return w.ToString();
         }
 
         private static string EncodeFilterToken(LogEventKey key) =>
@@ -180,7 +160,7 @@ namespace SageMakerMonitoring.Emulator.Services.Logs
         /// <c>b/position</c> (read backward from there); both are always returned, and a direction with nothing more
         /// to read answers the token it was given.
         /// </summary>
-        private JsonNode GetLogEvents(JsonObject request)
+        private GetLogEventsAnswer GetLogEvents(JsonObject request)
         {
             string groupName = ResolveGroupName(request);
             string streamName = LogsRequest.RequireString(request, "logStreamName");
@@ -194,7 +174,7 @@ namespace SageMakerMonitoring.Emulator.Services.Logs
             int tokenPosition = 0;
             if (token != null) (forwardToken, tokenPosition) = DecodeStreamToken(token);
 
-            var events = new JsonArray();
+            GetLogEventsAnswer answer;
             string nextForward, nextBackward;
             _lock.EnterReadLock();
             try
@@ -219,15 +199,6 @@ namespace SageMakerMonitoring.Emulator.Services.Logs
                     if (last < lo) last = lo;
                     first = TakeBackward(store, lo, last, limit);
                 }
-                for (int i = first; i < last; i++)
-                {
-                    events.Add(new JsonObject
-                    {
-                        ["timestamp"] = store.GetTimestamp(i),
-                        ["message"] = store.GetMessage(i),
-                        ["ingestionTime"] = store.GetIngestionTime(i),
-                    });
-                }
                 if (token != null && first == last)
                 {
                     nextForward = forward ? token : StreamToken(true, last);
@@ -238,14 +209,10 @@ namespace SageMakerMonitoring.Emulator.Services.Logs
                     nextForward = StreamToken(true, last);
                     nextBackward = StreamToken(false, first);
                 }
+                answer = new GetLogEventsAnswer(store, first, last, nextForward, nextBackward);
             }
             finally { _lock.ExitReadLock(); }
-            return new JsonObject
-            {
-                ["events"] = events,
-                ["nextForwardToken"] = nextForward,
-                ["nextBackwardToken"] = nextBackward,
-            };
+            return answer;
         }
 
         private static int TakeForward(LogEventStore store, int first, int hi, int limit)

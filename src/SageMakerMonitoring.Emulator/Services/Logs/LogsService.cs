@@ -15,7 +15,7 @@ namespace SageMakerMonitoring.Emulator.Services.Logs
     /// streams. Timestamps on the wire are epoch milliseconds (StartQuery: seconds). See README.md in this folder for
     /// the supported operations, filter pattern and Logs Insights subsets, and the control actions.
     /// </summary>
-    public sealed partial class LogsService : IJsonService
+    public sealed partial class LogsService : IJsonAnswerService
     {
         private readonly EmulatorContext _context;
         private readonly ReaderWriterLockSlim _lock = new ReaderWriterLockSlim(LockRecursionPolicy.NoRecursion);
@@ -43,14 +43,24 @@ namespace SageMakerMonitoring.Emulator.Services.Logs
                 case "PutLogEvents": return PutLogEvents(request);
                 case "DescribeLogGroups": return DescribeLogGroups(request);
                 case "DescribeLogStreams": return DescribeLogStreams(request);
-                case "FilterLogEvents": return FilterLogEvents(request);
-                case "GetLogEvents": return GetLogEvents(request);
+                case "FilterLogEvents": return FilterLogEvents(request).ToTree();
+                case "GetLogEvents": return GetLogEvents(request).ToTree();
                 case "StartQuery": return StartQuery(request);
                 case "GetQueryResults": return GetQueryResults(request);
                 case "StopQuery": return StopQuery(request);
                 case "DescribeQueries": return DescribeQueries(request);
                 default:
                     throw new AwsErrorException("UnknownOperationException", $"Operation {operation} is not supported by this emulator.");
+            }
+        }
+
+        public IJsonAnswer? HandleAnswer(string operation, JsonObject request)
+        {
+            switch (operation)
+            {
+                case "FilterLogEvents": return FilterLogEvents(request);
+                case "GetLogEvents": return GetLogEvents(request);
+                default: return null;
             }
         }
 

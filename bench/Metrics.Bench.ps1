@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    Get-SageMakerMetric on the issue's workload: a training job with 16 hosts x 5 metrics x 3 hours at 1 s
+    Get-SageMakerMetric on the benchmark workload: a training job with 16 hosts x 5 metrics x 3 hours at 1 s
     (864,000 datapoints) served by the emulator.
 .DESCRIPTION
     Prints, measured in this run:

@@ -354,27 +354,8 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatch
 
         internal static MetricListPage ReadMetricList(ref Utf8JsonReader reader)
         {
-            var page = new MetricListPage();
-            if (!JsonOutput.StartObject(ref reader)) return page;
-            while (JsonOutput.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("Metrics"))
-                {
-                    reader.Read();
-                    page.Metrics = JsonOutput.ObjectList(ref reader, ReadMetric);
-                }
-                else if (reader.ValueTextEquals("NextToken"))
-                {
-                    reader.Read();
-                    page.NextToken = JsonOutput.String(ref reader);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-            return page;
+            var items = JsonOutput.ListPage(ref reader, "Metrics", "NextToken", ReadMetric, out var nextToken);
+            return new MetricListPage { Metrics = items, NextToken = nextToken };
         }
 
         private static MetricIdentity ReadMetric(ref Utf8JsonReader reader)

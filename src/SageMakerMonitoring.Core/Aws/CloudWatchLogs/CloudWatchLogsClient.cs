@@ -127,27 +127,8 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatchLogs
 
         internal static LogGroupPage ReadLogGroups(ref Utf8JsonReader reader)
         {
-            var page = new LogGroupPage();
-            if (!JsonOutput.StartObject(ref reader)) return page;
-            while (JsonOutput.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("logGroups"))
-                {
-                    reader.Read();
-                    page.LogGroups = JsonOutput.ObjectList(ref reader, ReadLogGroup);
-                }
-                else if (reader.ValueTextEquals("nextToken"))
-                {
-                    reader.Read();
-                    page.NextToken = JsonOutput.String(ref reader);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-            return page;
+            var items = JsonOutput.ListPage(ref reader, "logGroups", "nextToken", ReadLogGroup, out var nextToken);
+            return new LogGroupPage { LogGroups = items, NextToken = nextToken };
         }
 
         private static LogGroupInfo ReadLogGroup(ref Utf8JsonReader reader)
@@ -171,27 +152,8 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatchLogs
 
         internal static LogStreamPage ReadLogStreams(ref Utf8JsonReader reader)
         {
-            var page = new LogStreamPage();
-            if (!JsonOutput.StartObject(ref reader)) return page;
-            while (JsonOutput.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("logStreams"))
-                {
-                    reader.Read();
-                    page.LogStreams = JsonOutput.ObjectList(ref reader, ReadLogStream);
-                }
-                else if (reader.ValueTextEquals("nextToken"))
-                {
-                    reader.Read();
-                    page.NextToken = JsonOutput.String(ref reader);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-            return page;
+            var items = JsonOutput.ListPage(ref reader, "logStreams", "nextToken", ReadLogStream, out var nextToken);
+            return new LogStreamPage { LogStreams = items, NextToken = nextToken };
         }
 
         private static LogStreamInfo ReadLogStream(ref Utf8JsonReader reader)

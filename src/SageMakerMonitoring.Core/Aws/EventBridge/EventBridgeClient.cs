@@ -240,19 +240,8 @@ namespace SageMakerMonitoring.Core.Aws.EventBridge
 
         internal static RulePage ReadRulePage(ref Utf8JsonReader reader)
         {
-            var page = new RulePage();
-            if (!JsonOutput.StartObject(ref reader)) return page;
-            while (JsonOutput.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("Rules"))
-                {
-                    reader.Read();
-                    page.Rules = JsonOutput.ObjectList(ref reader, ReadRule);
-                }
-                else if (reader.ValueTextEquals("NextToken")) { reader.Read(); page.NextToken = JsonOutput.String(ref reader); }
-                else { reader.Read(); reader.Skip(); }
-            }
-            return page;
+            var items = JsonOutput.ListPage(ref reader, "Rules", "NextToken", ReadRule, out var nextToken);
+            return new RulePage { Rules = items, NextToken = nextToken };
         }
 
         internal static TargetChangeResult ReadTargetChange(ref Utf8JsonReader reader)
@@ -291,19 +280,8 @@ namespace SageMakerMonitoring.Core.Aws.EventBridge
 
         internal static TargetPage ReadTargetPage(ref Utf8JsonReader reader)
         {
-            var page = new TargetPage();
-            if (!JsonOutput.StartObject(ref reader)) return page;
-            while (JsonOutput.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("Targets"))
-                {
-                    reader.Read();
-                    page.Targets = JsonOutput.ObjectList(ref reader, ReadTarget);
-                }
-                else if (reader.ValueTextEquals("NextToken")) { reader.Read(); page.NextToken = JsonOutput.String(ref reader); }
-                else { reader.Read(); reader.Skip(); }
-            }
-            return page;
+            var items = JsonOutput.ListPage(ref reader, "Targets", "NextToken", ReadTarget, out var nextToken);
+            return new TargetPage { Targets = items, NextToken = nextToken };
         }
 
         private static RuleTarget ReadTarget(ref Utf8JsonReader reader)

@@ -163,6 +163,21 @@ namespace SageMakerMonitoring.Core.Aws.Wire
             return list;
         }
 
+        /// <summary>Reads an answer object holding one list of objects and a paging token, skipping anything else.</summary>
+        public static List<T> ListPage<T>(ref Utf8JsonReader reader, string listProperty, string tokenProperty, ObjectReader<T> readObject, out string? nextToken)
+        {
+            var items = new List<T>();
+            nextToken = null;
+            if (!StartObject(ref reader)) return items;
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals(listProperty)) { reader.Read(); items = ObjectList(ref reader, readObject); }
+                else if (reader.ValueTextEquals(tokenProperty)) { reader.Read(); nextToken = String(ref reader); }
+                else { reader.Read(); reader.Skip(); }
+            }
+            return items;
+        }
+
         public static List<string> StringList(ref Utf8JsonReader reader)
         {
             var list = new List<string>();

@@ -1,7 +1,6 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using SageMakerMonitoring.Core.Infrastructure;
 
@@ -9,24 +8,34 @@ namespace SageMakerMonitoring.Commands
 {
     /// <summary>
     /// A thread-safe sink for what background work wants to write, drained by the cmdlet's pipeline thread.
-    /// Items travel in batches so a fast producer pays one queue operation per batch, not per object; a partial batch
+    /// Items travel in batches so a fast producer pays one hand-over per batch, not per object; a partial batch
     /// is handed over as soon as the pipeline thread has nothing else to write, so slow streams (watching, following)
-    /// still show every item at once. Bounded: at most <see cref="QueuedBatches"/> full batches wait (a slow pipeline
-    /// slows the producer instead of growing memory).
+    /// still show every item at once. Bounded: when <see cref="QueuedBatches"/> full batches wait, the producer sleeps
+    /// until the pipeline has worked the queue down to <see cref="ResumeAt"/> (a slow pipeline slows the producer
+    /// instead of growing memory, and the two threads wake each other once per several batches, not per batch).
+    /// Both sides block on one monitor: nothing spins, which matters when the pipeline, the readers and the service
+    /// share two cores.
     /// </summary>
     public sealed class CmdletOutput : IOperationReporter
     {
         internal const int BatchSize = 256;
         internal const int QueuedBatches = 16;
+        // Items (not batches) decide when the producer waits, so pages handed over whole count for what they hold.
+        internal const int MaxQueuedItems = QueuedBatches * BatchSize;
+        internal const int ResumeAt = MaxQueuedItems / 4;
         private const int KeptArrays = QueuedBatches + 4;
+        // Blocked sides look at cancellation at least this often.
+        private const int WaitSliceMilliseconds = 100;
 
         private readonly object _gate = new object();
-        private readonly BlockingCollection<Batch> _queue = new BlockingCollection<Batch>(new ConcurrentQueue<Batch>(), QueuedBatches);
-        private readonly ConcurrentQueue<object[]> _spare = new ConcurrentQueue<object[]>();
+        private readonly Queue<Batch> _ready = new Queue<Batch>(QueuedBatches + 1);
+        private readonly Stack<object[]> _spare = new Stack<object[]>(KeptArrays);
         private readonly CancellationToken _cancellationToken;
         private object[]? _filling;
         private int _count;
+        private int _queuedItems;
         private bool _consumerWaiting;
+        private bool _producerWaiting;
         private bool _completed;
 
         public CmdletOutput() : this(CancellationToken.None)
@@ -41,6 +50,25 @@ namespace SageMakerMonitoring.Commands
 
         /// <summary>Writes one object to the pipeline.</summary>
         public void WriteObject(object item) => Append(item, flush: false);
+
+        /// <summary>
+        /// Writes the first <paramref name="count"/> objects of <paramref name="items"/> as one hand-over, after anything
+        /// written before. The array then belongs to the output (its slots are cleared as they are written out), so a
+        /// reader that produces whole pages pays one hand-over per page instead of one per object.
+        /// </summary>
+        public void WriteObjects(object[] items, int count)
+        {
+            if (items is null) throw new ArgumentNullException(nameof(items));
+            if (count < 0 || count > items.Length) throw new ArgumentOutOfRangeException(nameof(count));
+            if (count == 0) return;
+            lock (_gate)
+            {
+                if (_completed) throw new InvalidOperationException("The cmdlet's output is already complete.");
+                if (_count > 0) Enqueue();
+                Enqueue(new Batch(items, count, owned: false));
+                WaitForRoomLocked();
+            }
+        }
 
         public void WriteError(ErrorRecord error) => Append(new QueuedMessage(QueuedMessageKind.Error, error), flush: true);
 
@@ -58,19 +86,9 @@ namespace SageMakerMonitoring.Commands
             lock (_gate)
             {
                 if (_completed) return;
-                try
-                {
-                    if (_count > 0) PublishLocked();
-                }
-                catch (OperationCanceledException)
-                {
-                    // Stopping: nobody reads the rest.
-                }
-                finally
-                {
-                    _completed = true;
-                    _queue.CompleteAdding();
-                }
+                if (_count > 0) Enqueue();
+                _completed = true;
+                Monitor.PulseAll(_gate);
             }
         }
 
@@ -79,92 +97,126 @@ namespace SageMakerMonitoring.Commands
             lock (_gate)
             {
                 if (_completed) throw new InvalidOperationException("The cmdlet's output is already complete.");
-                var filling = _filling;
-                if (filling == null) _filling = filling = Rent();
+                var filling = _filling ??= _spare.Count > 0 ? _spare.Pop() : new object[BatchSize];
                 filling[_count++] = item;
                 // Hand the batch over when it is full, when the pipeline thread waits for anything at all (so a slow
                 // stream is not held back), or for messages (rare, and they should appear promptly).
-                if (flush || _consumerWaiting || _count == filling.Length) PublishLocked();
+                if (!flush && !_consumerWaiting && _count < filling.Length) return;
+                Enqueue();
+                WaitForRoomLocked();
             }
         }
 
-        /// <summary>
-        /// Queues the filling batch. Runs under the lock (keeps the order of several writers); the consumer never waits
-        /// for the lock for long, so a wait for room here does not hold it up.
-        /// </summary>
-        private void PublishLocked()
+        private void WaitForRoomLocked()
         {
-            var batch = new Batch(_filling!, _count);
-            _filling = null;
-            _count = 0;
-            _consumerWaiting = false;
-            _queue.Add(batch, _cancellationToken);
+            while (_queuedItems >= MaxQueuedItems)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                _producerWaiting = true;
+                Monitor.Wait(_gate, WaitSliceMilliseconds);
+            }
         }
 
-        /// <summary>
-        /// Pipeline thread: the next batch in order, waiting when there is none. A partial batch is taken straight from
-        /// the producer when nothing else is queued. False when the work has completed and everything was taken.
-        /// </summary>
+        private void Enqueue()
+        {
+            var batch = new Batch(_filling!, _count, owned: true);
+            _filling = null;
+            _count = 0;
+            Enqueue(batch);
+        }
+
+        private void Enqueue(Batch batch)
+        {
+            _ready.Enqueue(batch);
+            _queuedItems += batch.Count;
+            if (_consumerWaiting)
+            {
+                _consumerWaiting = false;
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        /// <summary>The next batch for the pipeline thread; false once the producer completed and all was taken.</summary>
         internal bool TryTake(out Batch batch, CancellationToken cancellationToken)
         {
-            while (true)
+            lock (_gate)
             {
-                if (_queue.TryTake(out batch)) return true;
-                cancellationToken.ThrowIfCancellationRequested();
-                var locked = false;
-                try
+                while (true)
                 {
-                    // Never wait long for the lock: a producer may hold it while it waits for room in a queue that
-                    // filled up since the TryTake above; taking from the queue is what lets it go on.
-                    Monitor.TryEnter(_gate, 1, ref locked);
-                    if (!locked) continue;
-                    // Re-check under the lock: a batch published since the TryTake above must come out first.
-                    if (_queue.Count > 0) continue;
+                    if (_ready.Count > 0)
+                    {
+                        batch = Dequeue();
+                        return true;
+                    }
                     if (_count > 0)
                     {
-                        batch = new Batch(_filling!, _count);
+                        batch = new Batch(_filling!, _count, owned: true);
                         _filling = null;
                         _count = 0;
                         return true;
                     }
-                    _consumerWaiting = !_completed;
+                    if (_completed)
+                    {
+                        batch = default;
+                        return false;
+                    }
+                    cancellationToken.ThrowIfCancellationRequested();
+                    // The next Append hands its item over at once because the consumer waits; Complete ends the wait.
+                    _consumerWaiting = true;
+                    Monitor.Wait(_gate, WaitSliceMilliseconds);
                 }
-                finally
-                {
-                    if (locked) Monitor.Exit(_gate);
-                }
-                // The next Append publishes at once because the consumer waits; CompleteAdding ends the wait.
-                return _queue.TryTake(out batch, Timeout.Infinite, cancellationToken);
             }
         }
 
-        /// <summary>Pipeline thread: takes whatever is queued for up to <paramref name="milliseconds"/> (unblocks a producer while stopping).</summary>
+        /// <summary>While stopping: drops one waiting batch (waiting up to <paramref name="milliseconds"/>) so a
+        /// producer blocked on a full queue can move on and see the cancellation.</summary>
         internal void Discard(int milliseconds)
         {
-            if (_queue.TryTake(out var batch, milliseconds)) Array.Clear(batch.Items, 0, batch.Count);
+            lock (_gate)
+            {
+                if (_ready.Count == 0 && !_completed) Monitor.Wait(_gate, milliseconds);
+                if (_ready.Count > 0)
+                {
+                    var batch = Dequeue();
+                    Array.Clear(batch.Items, 0, batch.Count);
+                }
+            }
         }
 
-        /// <summary>Pipeline thread: gives a written batch's array back for reuse.</summary>
+        private Batch Dequeue()
+        {
+            var batch = _ready.Dequeue();
+            _queuedItems -= batch.Count;
+            if (_producerWaiting && _queuedItems <= ResumeAt)
+            {
+                _producerWaiting = false;
+                Monitor.PulseAll(_gate);
+            }
+            return batch;
+        }
+
+        /// <summary>Gives a written-out batch array (its slots already cleared) back for reuse.</summary>
         internal void Recycle(object[] items)
         {
-            Array.Clear(items, 0, items.Length);
-            if (_spare.Count < KeptArrays) _spare.Enqueue(items);
+            lock (_gate)
+            {
+                if (_spare.Count < KeptArrays) _spare.Push(items);
+            }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private object[] Rent() => _spare.TryDequeue(out var items) ? items : new object[BatchSize];
-
-        /// <summary>Items <c>[0, Count)</c> of <see cref="Items"/>, in the order they were written.</summary>
         internal readonly struct Batch
         {
-            public Batch(object[] items, int count)
+            public Batch(object[] items, int count, bool owned)
             {
                 Items = items;
                 Count = count;
+                Owned = owned;
             }
 
             public object[] Items { get; }
             public int Count { get; }
+            /// <summary>An array of this output's own, to be recycled once written out.</summary>
+            public bool Owned { get; }
         }
 
         internal enum QueuedMessageKind { Error, Verbose, Warning, Debug, Progress }

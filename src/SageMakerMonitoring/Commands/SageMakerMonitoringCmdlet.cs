@@ -158,7 +158,7 @@ namespace SageMakerMonitoring.Commands
                     if (item is CmdletOutput.QueuedMessage message) Dispatch(message);
                     else WriteObject(item);
                 }
-                output.Recycle(items);
+                if (batch.Owned) output.Recycle(items);
             }
         }
 

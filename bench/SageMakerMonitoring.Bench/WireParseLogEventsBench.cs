@@ -34,7 +34,7 @@ namespace SageMakerMonitoring.Bench
         private static FilterLogEventsPage Parse(byte[] body)
         {
             var reader = new Utf8JsonReader(body);
-            return CloudWatchLogsClient.ReadFilterLogEvents(ref reader);
+            return CloudWatchLogsClient.ReadFilterLogEvents(ref reader, body);
         }
     }
 }

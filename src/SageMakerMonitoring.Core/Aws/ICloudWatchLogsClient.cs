@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Aws.CloudWatchLogs;
 
 namespace SageMakerMonitoring.Core.Aws
 {
@@ -68,11 +69,72 @@ namespace SageMakerMonitoring.Core.Aws
         public string? EventId { get; set; }
     }
 
-    public sealed class FilterLogEventsPage
+    /// <summary>
+    /// One FilterLogEvents answer. Its events can be taken one at a time with <see cref="ReadNext"/> (the client keeps
+    /// them compact until then, so pages read ahead cost little memory) or all at once with <see cref="Events"/>.
+    /// Dispose gives back what an unread page holds.
+    /// </summary>
+    public sealed class FilterLogEventsPage : IDisposable
     {
-        public IReadOnlyList<LogEventRecord> Events { get; set; } = Array.Empty<LogEventRecord>();
+        private LogEventsBuffer? _buffer;
+        private IReadOnlyList<LogEventRecord>? _events;
+        private int _next;
+
+        public FilterLogEventsPage()
+        {
+        }
+
+        internal FilterLogEventsPage(LogEventsBuffer? buffer)
+        {
+            _buffer = buffer;
+        }
+
+        /// <summary>Every event not taken with <see cref="ReadNext"/> yet (looking does not take them).</summary>
+        public IReadOnlyList<LogEventRecord> Events
+        {
+            get
+            {
+                if (_events is null)
+                {
+                    _events = _buffer?.ReadAll() ?? (IReadOnlyList<LogEventRecord>)Array.Empty<LogEventRecord>();
+                    _buffer = null;
+                }
+                else if (_next > 0)
+                {
+                    var rest = new List<LogEventRecord>(_events.Count - _next);
+                    for (var i = _next; i < _events.Count; i++) rest.Add(_events[i]);
+                    _events = rest;
+                }
+                _next = 0;
+                return _events;
+            }
+            set
+            {
+                _buffer?.Dispose();
+                _buffer = null;
+                _events = value ?? throw new ArgumentNullException(nameof(value));
+                _next = 0;
+            }
+        }
+
+        /// <summary>Events not read yet.</summary>
+        public int RemainingEvents => _buffer?.Remaining ?? (_events is null ? 0 : _events.Count - _next);
+
+        /// <summary>The next event in the answer's order, or null after the last.</summary>
+        public LogEventRecord? ReadNext()
+        {
+            if (_buffer != null) return _buffer.ReadNext();
+            return _events != null && _next < _events.Count ? _events[_next++] : null;
+        }
+
         /// <summary>Absent means the end; a page may be empty and still carry a token.</summary>
         public string? NextToken { get; set; }
+
+        public void Dispose()
+        {
+            _buffer?.Dispose();
+            _buffer = null;
+        }
     }
 
     public sealed class GetLogEventsRequest

@@ -9,8 +9,8 @@ namespace SageMakerMonitoring.Core.Logs
 {
     /// <summary>
     /// The pages of one FilterLogEvents query, read one page ahead: while the caller works through a page the next is
-    /// already on its way, so at most two pages are held. Empty pages that still carry a token are skipped; the series
-    /// ends only when a page comes back without a token.
+    /// already on its way, so at most two pages are held (each compact until its events are read). Empty pages that
+    /// still carry a token are skipped; the series ends only when a page comes back without a token.
     /// </summary>
     internal sealed class FilterLogEventsSeries
     {
@@ -36,8 +36,8 @@ namespace SageMakerMonitoring.Core.Logs
         /// <summary>Set when the log group turned out not to exist.</summary>
         public bool GroupMissing { get; private set; }
 
-        /// <summary>The next non-empty page of events, or null at the end.</summary>
-        public async Task<IReadOnlyList<LogEventRecord>?> NextAsync()
+        /// <summary>The next non-empty page of events, or null at the end. The caller disposes it.</summary>
+        public async Task<FilterLogEventsPage?> NextAsync()
         {
             if (!_started)
             {
@@ -50,7 +50,8 @@ namespace SageMakerMonitoring.Core.Logs
                 PagesRead++;
                 var token = page.NextToken;
                 _pending = string.IsNullOrEmpty(token) ? null : FetchAsync(token);
-                if (page.Events.Count > 0) return page.Events;
+                if (page.RemainingEvents > 0) return page;
+                page.Dispose();
                 if (_pending != null) EmptyPagesWithToken++;
             }
             return null;
@@ -61,7 +62,11 @@ namespace SageMakerMonitoring.Core.Logs
         {
             var pending = _pending;
             _pending = null;
-            pending?.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            pending?.ContinueWith(t =>
+            {
+                if (t.Status == TaskStatus.RanToCompletion) t.Result.Dispose();
+                else _ = t.Exception;
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         private async Task<FilterLogEventsPage> FetchAsync(string? token)

@@ -15,7 +15,7 @@ namespace SageMakerMonitoring.Core.Logs
     /// by stream-name prefix covers every stream. With narrowing (or a prefix the service cannot make exact) the
     /// streams are listed, chosen by their parsed parts and read by name, at most 100 names per call; several such
     /// series are merged by (timestamp, ingestion time, series), which keeps ties in a stable order. Pages are
-    /// streamed: memory holds at most two pages per series, however many events there are.
+    /// streamed: memory holds at most two compact pages per series and one chunk of events, however many there are.
     /// </summary>
     public sealed class LogEventReader
     {
@@ -47,11 +47,23 @@ namespace SageMakerMonitoring.Core.Logs
 
         public async IAsyncEnumerable<LogEvent> ReadAsync(LogReadRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
+            await foreach (var page in ReadPagesAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+                for (var i = 0; i < page.Length; i++) yield return page[i];
+            }
+        }
+
+        /// <summary>
+        /// The same events as <see cref="ReadAsync"/>, in the same order, in arrays of up to <see cref="ChunkSize"/>
+        /// events: for consumers that hand events on in bulk. Each array is new and belongs to the caller.
+        /// </summary>
+        public async IAsyncEnumerable<LogEvent[]> ReadPagesAsync(LogReadRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
             if (request is null) throw new ArgumentNullException(nameof(request));
             var names = new Dictionary<string, LogStreamName>(StringComparer.Ordinal);
             var plan = await PlanAsync(request, names, cancellationToken).ConfigureAwait(false);
-            await foreach (var e in ReadPlanAsync(request, plan, names, cancellationToken).ConfigureAwait(false))
-                yield return e;
+            await foreach (var page in ReadPlanAsync(request, plan, names, cancellationToken).ConfigureAwait(false))
+                yield return page;
         }
 
         internal async Task<LogReadPlan> PlanAsync(LogReadRequest request, Dictionary<string, LogStreamName> names, CancellationToken cancellationToken)
@@ -79,7 +91,10 @@ namespace SageMakerMonitoring.Core.Logs
             return plan;
         }
 
-        internal async IAsyncEnumerable<LogEvent> ReadPlanAsync(LogReadRequest request, LogReadPlan plan, Dictionary<string, LogStreamName> names, [EnumeratorCancellation] CancellationToken cancellationToken)
+        /// <summary>Events per array that <see cref="ReadPagesAsync"/> hands on (fewer at the end of a page).</summary>
+        public const int ChunkSize = 1024;
+
+        internal async IAsyncEnumerable<LogEvent[]> ReadPlanAsync(LogReadRequest request, LogReadPlan plan, Dictionary<string, LogStreamName> names, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             LastPagesRead = 0;
             LastEmptyPagesWithToken = 0;
@@ -94,30 +109,58 @@ namespace SageMakerMonitoring.Core.Logs
                 if (series.Length == 1)
                 {
                     var only = series[0];
-                    IReadOnlyList<LogEventRecord>? page;
+                    FilterLogEventsPage? page;
                     while ((page = await only.NextAsync().ConfigureAwait(false)) != null)
                     {
-                        for (var i = 0; i < page.Count; i++) yield return Convert(page[i], location, names);
+                        try
+                        {
+                            while (page.RemainingEvents > 0)
+                            {
+                                var events = new LogEvent[Math.Min(ChunkSize, page.RemainingEvents)];
+                                for (var i = 0; i < events.Length; i++) events[i] = Convert(page.ReadNext()!, location, names);
+                                yield return events;
+                            }
+                        }
+                        finally
+                        {
+                            page.Dispose();
+                        }
                     }
                 }
                 else
                 {
-                    var merge = new SeriesMerge(series.Length);
+                    using var merge = new SeriesMerge(series.Length);
                     for (var i = 0; i < series.Length; i++)
                     {
                         var page = await series[i].NextAsync().ConfigureAwait(false);
                         if (page != null) merge.Add(i, page);
                     }
+                    var chunk = new LogEvent[ChunkSize];
+                    var filled = 0;
                     while (merge.Count > 0)
                     {
                         var (index, record) = merge.Take();
-                        yield return Convert(record, location, names);
+                        chunk[filled++] = Convert(record, location, names);
+                        if (filled == chunk.Length)
+                        {
+                            yield return chunk;
+                            chunk = new LogEvent[ChunkSize];
+                            filled = 0;
+                        }
                         if (merge.NeedsRefill(index))
                         {
+                            // About to wait for the network: hand on what is merged so far first.
+                            if (filled > 0)
+                            {
+                                yield return Trim(chunk, filled);
+                                chunk = new LogEvent[ChunkSize];
+                                filled = 0;
+                            }
                             var next = await series[index].NextAsync().ConfigureAwait(false);
                             if (next != null) merge.Add(index, next);
                         }
                     }
+                    if (filled > 0) yield return Trim(chunk, filled);
                 }
             }
             finally
@@ -157,6 +200,14 @@ namespace SageMakerMonitoring.Core.Logs
             for (var i = 0; i < result.Length; i++)
                 result[i] = new FilterLogEventsSeries(_client, Template(plan.NameChunks[i], null), _reporter, request.MissingGroupIsEmpty, token);
             return result;
+        }
+
+        private static LogEvent[] Trim(LogEvent[] chunk, int count)
+        {
+            if (count == chunk.Length) return chunk;
+            var trimmed = new LogEvent[count];
+            Array.Copy(chunk, trimmed, count);
+            return trimmed;
         }
 
         private static LogEvent Convert(LogEventRecord record, LogLocation location, Dictionary<string, LogStreamName> names)

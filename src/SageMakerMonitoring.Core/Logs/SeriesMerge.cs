@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 using SageMakerMonitoring.Core.Aws;
 
 namespace SageMakerMonitoring.Core.Logs
@@ -6,30 +6,38 @@ namespace SageMakerMonitoring.Core.Logs
     /// <summary>
     /// K-way merge of ordered pages from several series: a binary heap of series keyed by the head event's
     /// (timestamp, ingestion time, series index). Each series is already in that order, so the series index as last
-    /// key makes ties come out in a stable, repeatable order.
+    /// key makes ties come out in a stable, repeatable order. Only each series' head event is taken out of its page;
+    /// the rest stays compact until its turn.
     /// </summary>
-    internal sealed class SeriesMerge
+    internal sealed class SeriesMerge : IDisposable
     {
-        private readonly IReadOnlyList<LogEventRecord>?[] _pages;
-        private readonly int[] _position;
+        private readonly FilterLogEventsPage?[] _pages;
+        private readonly LogEventRecord?[] _heads;
         private readonly int[] _heap;
         private int _count;
 
         public SeriesMerge(int seriesCount)
         {
-            _pages = new IReadOnlyList<LogEventRecord>?[seriesCount];
-            _position = new int[seriesCount];
+            _pages = new FilterLogEventsPage?[seriesCount];
+            _heads = new LogEventRecord?[seriesCount];
             _heap = new int[seriesCount];
         }
 
         /// <summary>Series that still have a head event.</summary>
         public int Count => _count;
 
-        /// <summary>Gives series <paramref name="index"/> its next page (non-empty); the series must not be in the heap.</summary>
-        public void Add(int index, IReadOnlyList<LogEventRecord> page)
+        /// <summary>Gives series <paramref name="index"/> its next page, which the merge then owns (and disposes); the
+        /// series must not be in the heap. An empty page leaves it out, waiting for a refill.</summary>
+        public void Add(int index, FilterLogEventsPage page)
         {
+            var head = page.ReadNext();
+            if (head is null)
+            {
+                page.Dispose();
+                return;
+            }
             _pages[index] = page;
-            _position[index] = 0;
+            _heads[index] = head;
             _heap[_count] = index;
             SiftUp(_count);
             _count++;
@@ -40,11 +48,13 @@ namespace SageMakerMonitoring.Core.Logs
         public (int Index, LogEventRecord Record) Take()
         {
             var index = _heap[0];
-            var page = _pages[index]!;
-            var record = page[_position[index]++];
-            if (_position[index] >= page.Count)
+            var record = _heads[index]!;
+            var next = _pages[index]!.ReadNext();
+            if (next is null)
             {
+                _pages[index]!.Dispose();
                 _pages[index] = null;
+                _heads[index] = null;
                 _count--;
                 if (_count > 0)
                 {
@@ -54,6 +64,7 @@ namespace SageMakerMonitoring.Core.Logs
             }
             else
             {
+                _heads[index] = next;
                 SiftDown(0);
             }
             return (index, record);
@@ -61,10 +72,20 @@ namespace SageMakerMonitoring.Core.Logs
 
         public bool NeedsRefill(int index) => _pages[index] is null;
 
+        /// <summary>Gives back the pages of series still in the merge (when reading stops early).</summary>
+        public void Dispose()
+        {
+            for (var i = 0; i < _pages.Length; i++)
+            {
+                _pages[i]?.Dispose();
+                _pages[i] = null;
+            }
+        }
+
         private bool Less(int a, int b)
         {
-            var x = _pages[a]![_position[a]];
-            var y = _pages[b]![_position[b]];
+            var x = _heads[a]!;
+            var y = _heads[b]!;
             if (x.Timestamp != y.Timestamp) return x.Timestamp < y.Timestamp;
             if (x.IngestionTime != y.IngestionTime) return x.IngestionTime < y.IngestionTime;
             return a < b;

@@ -108,10 +108,10 @@ namespace SageMakerMonitoring.Commands
                 {
                     var reader = new LogEventReader(logs, output);
                     long count = 0;
-                    await foreach (var e in reader.ReadAsync(request, ct).ConfigureAwait(false))
+                    await foreach (var page in reader.ReadPagesAsync(request, ct).ConfigureAwait(false))
                     {
-                        output.WriteObject(e);
-                        count++;
+                        output.WriteObjects(page, page.Length);
+                        count += page.Length;
                     }
                     output.Verbose($"{count:N0} event(s) from {reader.LastPagesRead:N0} FilterLogEvents page(s) ({reader.LastEmptyPagesWithToken:N0} empty page(s) that carried a token).");
                 }

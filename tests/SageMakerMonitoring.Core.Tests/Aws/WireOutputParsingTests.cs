@@ -98,7 +98,9 @@ namespace SageMakerMonitoring.Core.Tests.Aws
             }
             json.Append("],\"searchedLogStreams\":[],\"nextToken\":\"n1\"}");
 
-            FilterLogEventsPage page = Parse<FilterLogEventsPage>(json.ToString(), CloudWatchLogsClient.ReadFilterLogEvents);
+            byte[] body = Encoding.UTF8.GetBytes(json.ToString());
+            var reader = new Utf8JsonReader(body);
+            using FilterLogEventsPage page = CloudWatchLogsClient.ReadFilterLogEvents(ref reader, body);
 
             Assert.Equal(count, page.Events.Count);
             Assert.Equal("n1", page.NextToken);
@@ -116,6 +118,48 @@ namespace SageMakerMonitoring.Core.Tests.Aws
             Assert.Same(page.Events[count / 2].LogStreamName, page.Events[count - 1].LogStreamName);
 
             static int Host(int i) => i < count / 2 ? 1 : 2;
+        }
+
+        [Fact]
+        public void FilterLogEvents_events_read_one_at_a_time_match_the_document_and_the_rest_can_be_taken_at_once()
+        {
+            // nextToken before the events, an element that is not an object, and a member the reader does not know.
+            const string json = "{\"nextToken\":\"t2\",\"events\":[{\"logStreamName\":\"s\",\"timestamp\":1,\"message\":\"a\",\"eventId\":\"1\"},"
+                + "7,{\"timestamp\":2,\"message\":\"b\\u00e9\",\"future\":{\"x\":[1]},\"eventId\":\"2\"},{\"timestamp\":3,\"message\":\"c\",\"eventId\":\"3\"}]}";
+            byte[] body = Encoding.UTF8.GetBytes(json);
+            var reader = new Utf8JsonReader(body);
+            using FilterLogEventsPage page = CloudWatchLogsClient.ReadFilterLogEvents(ref reader, body);
+            // The bytes the page keeps are its own: the response buffer may be reused at once.
+            Array.Clear(body);
+
+            Assert.Equal("t2", page.NextToken);
+            Assert.Equal(3, page.RemainingEvents);
+            LogEventRecord first = page.ReadNext()!;
+            Assert.Equal(("s", "a", "1"), (first.LogStreamName, first.Message, first.EventId));
+            LogEventRecord second = page.ReadNext()!;
+            Assert.Equal(("b\u00e9", "2", DateTimeOffset.FromUnixTimeMilliseconds(2).UtcDateTime), (second.Message, second.EventId, second.Timestamp));
+            Assert.Equal(1, page.RemainingEvents);
+            // Looking at the rest does not take it.
+            Assert.Equal(new[] { "3" }, page.Events.Select(e => e.EventId));
+            Assert.Equal(1, page.RemainingEvents);
+            Assert.Equal("3", page.ReadNext()!.EventId);
+            Assert.Null(page.ReadNext());
+            Assert.Equal(0, page.RemainingEvents);
+        }
+
+        [Theory]
+        [InlineData("{\"events\":[],\"nextToken\":\"t\"}", "t")]
+        [InlineData("{\"events\":null}", null)]
+        [InlineData("{}", null)]
+        public void FilterLogEvents_pages_without_events_are_empty(string json, string? token)
+        {
+            byte[] body = Encoding.UTF8.GetBytes(json);
+            var reader = new Utf8JsonReader(body);
+            using FilterLogEventsPage page = CloudWatchLogsClient.ReadFilterLogEvents(ref reader, body);
+            Assert.Equal(0, page.RemainingEvents);
+            Assert.Null(page.ReadNext());
+            Assert.Empty(page.Events);
+            Assert.Equal(token, page.NextToken);
         }
 
         [Fact]

@@ -12,6 +12,8 @@ namespace SageMakerMonitoring.Core.Tests.Logs
     {
         private static readonly DateTime T0 = new DateTime(2026, 11, 28, 10, 0, 0, DateTimeKind.Utc);
 
+        private static FilterLogEventsPage P(params LogEventRecord[] events) => new FilterLogEventsPage { Events = events };
+
         private static LogEventRecord E(string stream, int ms, int ingestMs, string id) =>
             new LogEventRecord { LogStreamName = stream, Timestamp = T0.AddMilliseconds(ms), IngestionTime = T0.AddMilliseconds(ingestMs), Message = id, EventId = id };
 
@@ -19,9 +21,9 @@ namespace SageMakerMonitoring.Core.Tests.Logs
         public void MergesByTimestampThenIngestionThenSeries()
         {
             var merge = new SeriesMerge(3);
-            merge.Add(0, new[] { E("a", 0, 10, "a0"), E("a", 5, 6, "a5"), E("a", 9, 9, "a9") });
-            merge.Add(1, new[] { E("b", 5, 5, "b5"), E("b", 5, 7, "b5late"), E("b", 20, 20, "b20") });
-            merge.Add(2, new[] { E("c", 5, 6, "c5") });
+            merge.Add(0, P(E("a", 0, 10, "a0"), E("a", 5, 6, "a5"), E("a", 9, 9, "a9")));
+            merge.Add(1, P(E("b", 5, 5, "b5"), E("b", 5, 7, "b5late"), E("b", 20, 20, "b20")));
+            merge.Add(2, P(E("c", 5, 6, "c5")));
             var order = new List<string>();
             var refills = new List<int>();
             while (merge.Count > 0)
@@ -38,12 +40,12 @@ namespace SageMakerMonitoring.Core.Tests.Logs
         public void RefilledSeriesRejoinTheMerge()
         {
             var merge = new SeriesMerge(2);
-            merge.Add(0, new[] { E("a", 1, 1, "a1") });
-            merge.Add(1, new[] { E("b", 2, 2, "b2"), E("b", 4, 4, "b4") });
+            merge.Add(0, P(E("a", 1, 1, "a1")));
+            merge.Add(1, P(E("b", 2, 2, "b2"), E("b", 4, 4, "b4")));
             var (i, r) = merge.Take();
             Assert.Equal("a1", r.EventId);
             Assert.True(merge.NeedsRefill(i));
-            merge.Add(0, new[] { E("a", 3, 3, "a3") });
+            merge.Add(0, P(E("a", 3, 3, "a3")));
             var rest = new List<string>();
             while (merge.Count > 0) rest.Add(merge.Take().Record.EventId!);
             Assert.Equal(new[] { "b2", "a3", "b4" }, rest);

@@ -176,29 +176,44 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatchLogs
             return new LogStreamInfo(name, created, first, last, ingested, storedBytes, arn);
         }
 
-        internal static FilterLogEventsPage ReadFilterLogEvents(ref Utf8JsonReader reader)
+        internal static FilterLogEventsPage ReadFilterLogEvents(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
         {
-            var page = new FilterLogEventsPage();
-            if (!JsonOutput.StartObject(ref reader)) return page;
-            while (JsonOutput.NextProperty(ref reader))
+            LogEventsBuffer? events = null;
+            string? nextToken = null;
+            try
             {
-                if (reader.ValueTextEquals("events"))
+                if (JsonOutput.StartObject(ref reader))
                 {
-                    reader.Read();
-                    page.Events = ReadEvents(ref reader);
-                }
-                else if (reader.ValueTextEquals("nextToken"))
-                {
-                    reader.Read();
-                    page.NextToken = JsonOutput.String(ref reader);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    while (JsonOutput.NextProperty(ref reader))
+                    {
+                        if (reader.ValueTextEquals("events"))
+                        {
+                            reader.Read();
+                            if (JsonOutput.IsArray(ref reader))
+                            {
+                                events?.Dispose();
+                                events = LogEventsBuffer.Capture(ref reader, body);
+                            }
+                        }
+                        else if (reader.ValueTextEquals("nextToken"))
+                        {
+                            reader.Read();
+                            nextToken = JsonOutput.String(ref reader);
+                        }
+                        else
+                        {
+                            reader.Read();
+                            reader.Skip();
+                        }
+                    }
                 }
             }
-            return page;
+            catch
+            {
+                events?.Dispose();
+                throw;
+            }
+            return new FilterLogEventsPage(events) { NextToken = nextToken };
         }
 
         internal static GetLogEventsPage ReadGetLogEvents(ref Utf8JsonReader reader)
@@ -235,34 +250,10 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatchLogs
         {
             var events = new List<LogEventRecord>();
             if (!JsonOutput.IsArray(ref reader)) return events;
-            // Stream names repeat across a page; share one string instance per distinct name.
             string? lastStream = null;
             while (JsonOutput.NextElement(ref reader))
             {
-                if (!JsonOutput.IsObject(ref reader)) continue;
-                var record = new LogEventRecord();
-                while (JsonOutput.NextProperty(ref reader))
-                {
-                    if (reader.ValueTextEquals("message")) { reader.Read(); record.Message = JsonOutput.String(ref reader) ?? ""; }
-                    else if (reader.ValueTextEquals("timestamp")) { reader.Read(); record.Timestamp = JsonOutput.EpochMilliseconds(ref reader); }
-                    else if (reader.ValueTextEquals("ingestionTime")) { reader.Read(); record.IngestionTime = JsonOutput.EpochMilliseconds(ref reader); }
-                    else if (reader.ValueTextEquals("logStreamName"))
-                    {
-                        reader.Read();
-                        if (lastStream != null && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(lastStream))
-                        {
-                            record.LogStreamName = lastStream;
-                        }
-                        else
-                        {
-                            lastStream = JsonOutput.String(ref reader);
-                            record.LogStreamName = lastStream;
-                        }
-                    }
-                    else if (reader.ValueTextEquals("eventId")) { reader.Read(); record.EventId = JsonOutput.String(ref reader); }
-                    else { reader.Read(); reader.Skip(); }
-                }
-                events.Add(record);
+                if (JsonOutput.IsObject(ref reader)) events.Add(LogEventsBuffer.ReadRecord(ref reader, ref lastStream));
             }
             return events;
         }

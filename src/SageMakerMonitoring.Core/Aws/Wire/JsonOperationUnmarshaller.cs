@@ -14,9 +14,14 @@ namespace SageMakerMonitoring.Core.Aws.Wire
     internal sealed class JsonOperationUnmarshaller<T> : JsonResponseUnmarshaller
     {
         private readonly ServiceDescriptor _service;
-        private readonly JsonBodyReader<T> _readBody;
+        private readonly JsonBodySpanReader<T> _readBody;
 
         public JsonOperationUnmarshaller(ServiceDescriptor service, JsonBodyReader<T> readBody)
+            : this(service, (ref Utf8JsonReader reader, ReadOnlySpan<byte> _) => readBody(ref reader))
+        {
+        }
+
+        public JsonOperationUnmarshaller(ServiceDescriptor service, JsonBodySpanReader<T> readBody)
         {
             _service = service;
             _readBody = readBody;
@@ -27,12 +32,9 @@ namespace SageMakerMonitoring.Core.Aws.Wire
             var response = new JsonOperationResponse<T>();
             using (ResponseBody body = ResponseBody.Read(context.Stream, context.ResponseData.ContentLength))
             {
-                var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = 64 });
-                if (body.Length == 0)
-                {
-                    reader = new Utf8JsonReader(EmptyObject);
-                }
-                response.Result = _readBody(ref reader);
+                var span = body.Length == 0 ? EmptyObject : body.Span;
+                var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = 64 });
+                response.Result = _readBody(ref reader, span);
             }
             return response;
         }

@@ -8,6 +8,8 @@
       (864,000 / 100,800 datapoints per call = 9);
     - datapoints per second into `| Measure-Object` in a fresh pwsh process, against `aws cloudwatch get-metric-data`
       fetching the same 80 series over the same range (the CLI pages by itself);
+    - the same with -AsSeries (one object per series with Timestamps and Values arrays, the shape the CLI prints),
+      against the same CLI run;
     - the peak working set of that pwsh process, against the 250 MB budget.
     Run by `build.ps1 bench`, which passes -EmulatorUrl.
 #>
@@ -45,33 +47,40 @@ $expected = [long]$made.datapoints
 $lowerBound = [math]::Ceiling($expected / 100800)
 
 # --- the module, in a fresh process ------------------------------------------------------------------------------
-Invoke-Control POST 'requests/reset' $null | Out-Null
-$script = @"
+function Measure-Module([switch] $AsSeries) {
+    # One datapoint object per point into Measure-Object; or, with -AsSeries, one object per series (Timestamps and
+    # Values arrays, the shape the CLI prints), counting the points they hold.
+    $statement = if ($AsSeries) { "`$m = 0; Get-SageMakerMetric -TrainingJobName bench-train -StartTime `$start -EndTime `$end -AsSeries | ForEach-Object { `$m += `$_.Values.Count }" }
+    else { "`$m = (Get-SageMakerMetric -TrainingJobName bench-train -StartTime `$start -EndTime `$end | Measure-Object).Count" }
+    $script = @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$ModulePath'
 `$start = [DateTime]::Parse('$($start.ToString('o'))', [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind)
 `$end = [DateTime]::Parse('$($end.ToString('o'))', [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind)
 `$watch = [Diagnostics.Stopwatch]::StartNew()
-`$m = Get-SageMakerMetric -TrainingJobName bench-train -StartTime `$start -EndTime `$end | Measure-Object
+$statement
 `$watch.Stop()
 `$p = [Diagnostics.Process]::GetCurrentProcess(); `$p.Refresh()
-'RESULT {0} {1} {2}' -f `$m.Count, `$watch.Elapsed.TotalSeconds.ToString([Globalization.CultureInfo]::InvariantCulture), `$p.PeakWorkingSet64
+'RESULT {0} {1} {2}' -f `$m, `$watch.Elapsed.TotalSeconds.ToString([Globalization.CultureInfo]::InvariantCulture), `$p.PeakWorkingSet64
 "@
-$file = Join-Path ([IO.Path]::GetTempPath()) ("metrics-bench-" + [Guid]::NewGuid().ToString('n') + '.ps1')
-Set-Content -LiteralPath $file -Value $script -Encoding utf8
-try {
-    $commandLine = Get-PwshCommandLine
-    $output = & $commandLine[0] @($commandLine | Select-Object -Skip 1) -NoProfile -NonInteractive -File $file 2>&1 | ForEach-Object { "$_" }
+    $file = Join-Path ([IO.Path]::GetTempPath()) ("metrics-bench-" + [Guid]::NewGuid().ToString('n') + '.ps1')
+    Set-Content -LiteralPath $file -Value $script -Encoding utf8
+    try {
+        $commandLine = Get-PwshCommandLine
+        $output = & $commandLine[0] @($commandLine | Select-Object -Skip 1) -NoProfile -NonInteractive -File $file 2>&1 | ForEach-Object { "$_" }
+    }
+    finally { Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue }
+    $line = $output | Where-Object { $_ -like 'RESULT *' } | Select-Object -Last 1
+    if (-not $line) { throw "The module run printed no result:`n$($output -join "`n")" }
+    $parts = $line.Split(' ')
+    if ([long]$parts[1] -ne $expected) { Write-Warning "The module returned $($parts[1]) datapoints; the workload holds $expected." }
+    [pscustomobject]@{ Count = [long]$parts[1]; Seconds = [double]::Parse($parts[2], $culture); PeakMB = [double]$parts[3] / 1MB }
 }
-finally { Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue }
-$line = $output | Where-Object { $_ -like 'RESULT *' } | Select-Object -Last 1
-if (-not $line) { throw "The module run printed no result:`n$($output -join "`n")" }
-$parts = $line.Split(' ')
-$count = [long]$parts[1]
-$seconds = [double]::Parse($parts[2], $culture)
-$peakMb = [double]$parts[3] / 1MB
+
+Invoke-Control POST 'requests/reset' $null | Out-Null
+$points = Measure-Module
 $calls = [int](Invoke-Control GET 'requests' $null).operations.'monitoring.GetMetricData'
-if ($count -ne $expected) { Write-Warning "The module returned $count datapoints; the workload holds $expected." }
+$series = Measure-Module -AsSeries
 
 # --- the AWS CLI baseline: the same 80 queries over the same range ----------------------------------------------------
 $queries = @()
@@ -98,9 +107,11 @@ finally { Remove-Item -LiteralPath $queryFile -ErrorAction SilentlyContinue }
 $cliSeconds = $watch.Elapsed.TotalSeconds
 if ($cliCount -ne $expected) { Write-Warning "The AWS CLI returned $cliCount datapoints; the workload holds $expected." }
 
-$rate = $count / $seconds
+$rate = $points.Count / $points.Seconds
+$seriesRate = $series.Count / $series.Seconds
 $cliRate = $cliCount / $cliSeconds
 Write-Host ([string]::Format($culture, 'bench metrics-getmetricdata-calls: {0} calls (baseline {1} calls, ratio {2:0.00})', $calls, $lowerBound, $calls / $lowerBound))
 Write-Host ([string]::Format($culture, 'bench metrics-rate: {0:0} datapoints/s (baseline {1:0} datapoints/s, ratio {2:0.00})', $rate, $cliRate, $rate / $cliRate))
 Write-Host ([string]::Format($culture, 'bench metrics-rate-target: {0:0} datapoints/s (baseline 300000 datapoints/s, ratio {1:0.00})', $rate, $rate / 300000))
-Write-Host ([string]::Format($culture, 'bench metrics-peak-working-set: {0:0} MB (baseline 250 MB, ratio {1:0.00})', $peakMb, $peakMb / 250))
+Write-Host ([string]::Format($culture, 'bench metrics-rate-as-series: {0:0} datapoints/s (baseline {1:0} datapoints/s, ratio {2:0.00})', $seriesRate, $cliRate, $seriesRate / $cliRate))
+Write-Host ([string]::Format($culture, 'bench metrics-peak-working-set: {0:0} MB (baseline 250 MB, ratio {1:0.00})', $points.PeakMB, $points.PeakMB / 250))

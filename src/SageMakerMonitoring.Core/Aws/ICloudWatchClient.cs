@@ -31,6 +31,17 @@ namespace SageMakerMonitoring.Core.Aws
         /// <summary>true: TimestampAscending; false: TimestampDescending (the service default).</summary>
         public bool ScanAscending { get; set; } = true;
         public int? MaxDatapoints { get; set; }
+
+        /// <summary>The same request for the page <paramref name="nextToken"/> names.</summary>
+        public MetricDataRequest WithNextToken(string? nextToken) => new MetricDataRequest
+        {
+            Queries = Queries,
+            StartTime = StartTime,
+            EndTime = EndTime,
+            NextToken = nextToken,
+            ScanAscending = ScanAscending,
+            MaxDatapoints = MaxDatapoints,
+        };
     }
 
     public sealed class MetricDataPage

@@ -31,8 +31,10 @@ namespace SageMakerMonitoring.Core.Metrics
             _options = options ?? MetricReadOptions.Default;
         }
 
+        private int _requestsSent;
+
         /// <summary>GetMetricData requests sent (pages, retries included).</summary>
-        public int RequestsSent { get; private set; }
+        public int RequestsSent => Volatile.Read(ref _requestsSent);
 
         /// <summary>
         /// Reads one call. <paramref name="accept"/> decides per point whether it is new (and records it);
@@ -44,93 +46,149 @@ namespace SageMakerMonitoring.Core.Metrics
             Action<MetricSeriesDescriptor, DateTime[]>? observe = null, [EnumeratorCancellation] CancellationToken cancellationToken = default,
             Action<MetricSeriesDescriptor>? standardResolution = null)
         {
-            IReadOnlyList<int>? only = null;
-            var periodFixes = 0;
-            for (var round = 0; ; round++)
+            await foreach (var points in ReadPagesAsync(call, accept, observe, cancellationToken, standardResolution).ConfigureAwait(false))
             {
-                var failed = new HashSet<int>();
-                var request = call.ToRequest(only: only);
-                var restarts = 0;
-                while (true)
-                {
-                    MetricDataPage? page;
-                    try
-                    {
-                        page = await GetPageAsync(request, call, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (AwsServiceException ex) when (standardResolution != null && periodFixes < call.Series.Count
-                        && StandardResolutionMember(ex, request) is int member && call.Series[member].QueryPeriod < 60)
-                    {
-                        var series = call.Series[member];
-                        _reporter.Verbose($"{series.Metric} is stored at standard resolution; reading it at 1 minute.");
-                        standardResolution(series);
-                        periodFixes++;
-                        failed.Clear();
-                        request = call.ToRequest(only: only);
-                        continue;
-                    }
-                    if (page is null)
-                    {
-                        // The token was rejected: start the call over; the gate drops what was already written.
-                        if (++restarts > 2) throw new MonitoringException("MetricPagingFailed", ErrorKind.ReadError, "CloudWatch rejected its own NextToken repeatedly.", call.ToString());
-                        failed.Clear();
-                        request.NextToken = null;
-                        continue;
-                    }
-
-                    foreach (var message in page.Messages) _reporter.Verbose("GetMetricData: " + message);
-                    foreach (var result in page.Results)
-                    {
-                        var index = MetricDataCall.IndexOf(result.Id);
-                        if (index < 0 || index >= call.Series.Count || failed.Contains(index)) continue;
-                        var series = call.Series[index];
-                        if (result.StatusCode == "InternalError")
-                        {
-                            failed.Add(index);
-                            continue;
-                        }
-                        if (result.StatusCode == "Forbidden")
-                        {
-                            _reporter.Warning($"CloudWatch refused to read {series.Metric} ({string.Join("; ", result.Messages)}).");
-                            continue;
-                        }
-
-                        var timestamps = result.Timestamps;
-                        var values = result.Values;
-                        var count = Math.Min(timestamps.Length, values.Length);
-                        if (count == 0) continue;
-                        observe?.Invoke(series, timestamps);
-                        var descending = count > 1 && timestamps[0] > timestamps[count - 1];
-                        for (var k = 0; k < count; k++)
-                        {
-                            var i = descending ? count - 1 - k : k;
-                            var ts = timestamps[i];
-                            if (accept(series, ts)) yield return new MetricDatapoint(series, ts, values[i]);
-                        }
-                    }
-
-                    if (string.IsNullOrEmpty(page.NextToken)) break;
-                    request.NextToken = page.NextToken;
-                }
-
-                if (failed.Count == 0) yield break;
-                if (round >= _options.InternalErrorRounds)
-                {
-                    foreach (var i in failed) _reporter.Warning($"CloudWatch kept answering InternalError for {call.Series[i].Metric}; its datapoints from {call.Start:yyyy-MM-ddTHH:mm:ssZ} to {call.End:yyyy-MM-ddTHH:mm:ssZ} may be incomplete.");
-                    yield break;
-                }
-                _reporter.Verbose($"GetMetricData: {failed.Count} series answered InternalError; reading them again.");
-                await _options.Delay(Backoff(round), cancellationToken).ConfigureAwait(false);
-                only = new List<int>(failed);
+                for (var i = 0; i < points.Length; i++) yield return points[i];
             }
         }
 
-        private async Task<MetricDataPage?> GetPageAsync(MetricDataRequest request, MetricDataCall call, CancellationToken cancellationToken)
+        /// <summary>Asks for the first page of <paramref name="call"/> now, to be read later by passing the result to
+        /// <see cref="ReadPagesAsync"/>: lets the next call travel while the caller works through this one.</summary>
+        public PendingMetricPage Start(MetricDataCall call, CancellationToken cancellationToken)
+        {
+            var request = call.ToRequest();
+            return new PendingMetricPage(request, GetPageAsync(request, cancellationToken));
+        }
+
+        /// <summary>
+        /// The same points as <see cref="ReadAsync"/>, in the same order, as one array per series per page (only the
+        /// points <paramref name="accept"/> lets through). The next page is asked for before this one's points are
+        /// handed on. <paramref name="first"/>, from <see cref="Start"/>, is the call's first page already on its way.
+        /// </summary>
+        public async IAsyncEnumerable<MetricDatapoint[]> ReadPagesAsync(MetricDataCall call, Func<MetricSeriesDescriptor, DateTime, bool> accept,
+            Action<MetricSeriesDescriptor, DateTime[]>? observe = null, [EnumeratorCancellation] CancellationToken cancellationToken = default,
+            Action<MetricSeriesDescriptor>? standardResolution = null, PendingMetricPage? first = null)
+        {
+            IReadOnlyList<int>? only = null;
+            var periodFixes = 0;
+            var pending = first;
+            try
+            {
+                for (var round = 0; ; round++)
+                {
+                    var failed = new HashSet<int>();
+                    var request = call.ToRequest(only: only);
+                    var restarts = 0;
+                    while (true)
+                    {
+                        MetricDataPage? page;
+                        try
+                        {
+                            if (pending is PendingMetricPage ahead)
+                            {
+                                pending = null;
+                                request = ahead.Request;
+                                page = await ahead.Page.ConfigureAwait(false);
+                            }
+                            else
+                            {
+                                page = await GetPageAsync(request, cancellationToken).ConfigureAwait(false);
+                            }
+                        }
+                        catch (AwsServiceException ex) when (standardResolution != null && periodFixes < call.Series.Count
+                            && StandardResolutionMember(ex, request) is int member && call.Series[member].QueryPeriod < 60)
+                        {
+                            var series = call.Series[member];
+                            _reporter.Verbose($"{series.Metric} is stored at standard resolution; reading it at 1 minute.");
+                            standardResolution(series);
+                            periodFixes++;
+                            failed.Clear();
+                            request = call.ToRequest(only: only);
+                            continue;
+                        }
+                        if (page is null)
+                        {
+                            // The token was rejected: start the call over; the gate drops what was already written.
+                            if (++restarts > 2) throw new MonitoringException("MetricPagingFailed", ErrorKind.ReadError, "CloudWatch rejected its own NextToken repeatedly.", call.ToString());
+                            failed.Clear();
+                            request.NextToken = null;
+                            continue;
+                        }
+
+                        if (!string.IsNullOrEmpty(page.NextToken))
+                        {
+                            var next = request.WithNextToken(page.NextToken);
+                            pending = new PendingMetricPage(next, GetPageAsync(next, cancellationToken));
+                        }
+
+                        foreach (var message in page.Messages) _reporter.Verbose("GetMetricData: " + message);
+                        foreach (var result in page.Results)
+                        {
+                            var index = MetricDataCall.IndexOf(result.Id);
+                            if (index < 0 || index >= call.Series.Count || failed.Contains(index)) continue;
+                            var series = call.Series[index];
+                            if (result.StatusCode == "InternalError")
+                            {
+                                failed.Add(index);
+                                continue;
+                            }
+                            if (result.StatusCode == "Forbidden")
+                            {
+                                _reporter.Warning($"CloudWatch refused to read {series.Metric} ({string.Join("; ", result.Messages)}).");
+                                continue;
+                            }
+                            var points = Accepted(series, result, accept, observe);
+                            if (points.Length > 0) yield return points;
+                        }
+
+                        if (pending is null) break;
+                    }
+
+                    if (failed.Count == 0) yield break;
+                    if (round >= _options.InternalErrorRounds)
+                    {
+                        foreach (var i in failed) _reporter.Warning($"CloudWatch kept answering InternalError for {call.Series[i].Metric}; its datapoints from {call.Start:yyyy-MM-ddTHH:mm:ssZ} to {call.End:yyyy-MM-ddTHH:mm:ssZ} may be incomplete.");
+                        yield break;
+                    }
+                    _reporter.Verbose($"GetMetricData: {failed.Count} series answered InternalError; reading them again.");
+                    await _options.Delay(Backoff(round), cancellationToken).ConfigureAwait(false);
+                    only = new List<int>(failed);
+                }
+            }
+            finally
+            {
+                // Stopped early: nobody reads the page on its way; observe its outcome so a failure is not left unobserved.
+                pending?.Abandon();
+            }
+        }
+
+        private static MetricDatapoint[] Accepted(MetricSeriesDescriptor series, MetricDataResult result,
+            Func<MetricSeriesDescriptor, DateTime, bool> accept, Action<MetricSeriesDescriptor, DateTime[]>? observe)
+        {
+            var timestamps = result.Timestamps;
+            var values = result.Values;
+            var count = Math.Min(timestamps.Length, values.Length);
+            if (count == 0) return Array.Empty<MetricDatapoint>();
+            observe?.Invoke(series, timestamps);
+            var descending = count > 1 && timestamps[0] > timestamps[count - 1];
+            var points = new MetricDatapoint[count];
+            var n = 0;
+            for (var k = 0; k < count; k++)
+            {
+                var i = descending ? count - 1 - k : k;
+                var ts = timestamps[i];
+                if (accept(series, ts)) points[n++] = new MetricDatapoint(series, ts, values[i]);
+            }
+            if (n < count) Array.Resize(ref points, n);
+            return points;
+        }
+
+        private async Task<MetricDataPage?> GetPageAsync(MetricDataRequest request, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                RequestsSent++;
+                Interlocked.Increment(ref _requestsSent);
                 return await _client.GetMetricDataAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (AwsServiceException ex) when (ex.ErrorCode == "InvalidNextToken" && request.NextToken != null)
@@ -139,10 +197,6 @@ namespace SageMakerMonitoring.Core.Metrics
             }
         }
 
-        /// <summary>
-        /// The index (in the call) of the query CloudWatch refused because its sub-minute period needs high-resolution
-        /// data, from "... MetricDataQueries.member.N.MetricStat.Period must be a multiple of 60 ... standard resolution".
-        /// </summary>
         internal static int? StandardResolutionMember(AwsServiceException ex, MetricDataRequest request)
         {
             var code = ex.ErrorCode ?? "";
@@ -168,5 +222,21 @@ namespace SageMakerMonitoring.Core.Metrics
             lock (_jitter) factor = 0.5 + _jitter.NextDouble() / 2;
             return TimeSpan.FromMilliseconds(cap * factor);
         }
+    }
+
+    /// <summary>A GetMetricData page asked for ahead of time, with the request it answers.</summary>
+    public sealed class PendingMetricPage
+    {
+        internal PendingMetricPage(MetricDataRequest request, Task<MetricDataPage?> page)
+        {
+            Request = request;
+            Page = page;
+        }
+
+        internal MetricDataRequest Request { get; }
+        internal Task<MetricDataPage?> Page { get; }
+
+        /// <summary>Nobody will read this page: observes its outcome so a failure is not left unobserved.</summary>
+        public void Abandon() => Page.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 }

@@ -44,7 +44,17 @@ namespace SageMakerMonitoring.Core.Metrics
             new MetricSeriesResolver(_cloudWatch, _sageMaker).ListAsync(selection, recentlyActive, null, cancellationToken);
 
         /// <summary>Streams the datapoints of the query; each series ascending.</summary>
-        public IAsyncEnumerable<MetricDatapoint> GetAsync(MetricQuery query, CancellationToken cancellationToken) =>
+        public async IAsyncEnumerable<MetricDatapoint> GetAsync(MetricQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var points in GetCoreAsync(query, null, cancellationToken).ConfigureAwait(false))
+            {
+                for (var i = 0; i < points.Length; i++) yield return points[i];
+            }
+        }
+
+        /// <summary>The same points as <see cref="GetAsync"/>, in the same order, as arrays (one per series per page),
+        /// for consumers that hand points on in bulk. Each array is new and belongs to the caller.</summary>
+        public IAsyncEnumerable<MetricDatapoint[]> GetPagesAsync(MetricQuery query, CancellationToken cancellationToken) =>
             GetCoreAsync(query, null, cancellationToken);
 
         /// <summary>Streams one <see cref="MetricSeries"/> per series, each written as soon as its last call is read.</summary>
@@ -52,15 +62,20 @@ namespace SageMakerMonitoring.Core.Metrics
         {
             var buffers = new Dictionary<MetricSeriesDescriptor, (List<DateTime> T, List<double> V)>();
             var ready = new Queue<MetricSeriesDescriptor>();
-            await foreach (var point in GetCoreAsync(query, s => ready.Enqueue(s), cancellationToken).ConfigureAwait(false))
+            await foreach (var points in GetCoreAsync(query, s => ready.Enqueue(s), cancellationToken).ConfigureAwait(false))
             {
-                if (!buffers.TryGetValue(point.Series, out var buffer))
+                // Each array holds points of one series.
+                var first = points[0];
+                if (!buffers.TryGetValue(first.Series, out var buffer))
                 {
                     buffer = (new List<DateTime>(), new List<double>());
-                    buffers[point.Series] = buffer;
+                    buffers[first.Series] = buffer;
                 }
-                buffer.T.Add(point.Timestamp);
-                buffer.V.Add(point.Value);
+                foreach (var point in points)
+                {
+                    buffer.T.Add(point.Timestamp);
+                    buffer.V.Add(point.Value);
+                }
                 while (ready.Count > 0) yield return Take(ready.Dequeue());
             }
             while (ready.Count > 0) yield return Take(ready.Dequeue());
@@ -149,7 +164,7 @@ namespace SageMakerMonitoring.Core.Metrics
             return new PreparedQuery(range, period, descriptors, resolution);
         }
 
-        private async IAsyncEnumerable<MetricDatapoint> GetCoreAsync(MetricQuery query, Action<MetricSeriesDescriptor>? seriesCompleted,
+        private async IAsyncEnumerable<MetricDatapoint[]> GetCoreAsync(MetricQuery query, Action<MetricSeriesDescriptor>? seriesCompleted,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             GetMetricDataRequests = 0;
@@ -178,10 +193,10 @@ namespace SageMakerMonitoring.Core.Metrics
                 var restPlanned = probeEnd < range.End;
                 foreach (var call in probe)
                 {
-                    await foreach (var point in reader.ReadAsync(call, gate.Accept, detector.Observe, cancellationToken, s => detector.MarkStandard(s, series)).ConfigureAwait(false))
+                    await foreach (var points in reader.ReadPagesAsync(call, gate.Accept, detector.Observe, cancellationToken, s => detector.MarkStandard(s, series)).ConfigureAwait(false))
                     {
-                        written++;
-                        yield return point;
+                        written += points.Length;
+                        yield return points;
                     }
                 }
                 if (!restPlanned)
@@ -214,24 +229,35 @@ namespace SageMakerMonitoring.Core.Metrics
                 }
             }
 
-            for (var i = 0; i < calls.Count; i++)
+            // The next call is asked for while this one is read, so the service's time overlaps the pipeline's.
+            var next = calls.Count > 0 ? reader.Start(calls[0], cancellationToken) : null;
+            try
             {
-                var call = calls[i];
-                _reporter.Progress(new ProgressInfo("Reading CloudWatch metrics", $"Call {i + 1} of {calls.Count}: {call.Series.Count} series, {call.Start:yyyy-MM-dd HH:mm:ss}Z to {call.End:yyyy-MM-dd HH:mm:ss}Z",
-                    calls.Count == 0 ? -1 : i * 100 / calls.Count));
-                await foreach (var point in reader.ReadAsync(call, gate.Accept, probing ? detector.Observe : null, cancellationToken, s => detector.MarkStandard(s, series)).ConfigureAwait(false))
+                for (var i = 0; i < calls.Count; i++)
                 {
-                    written++;
-                    yield return point;
-                }
-                if (seriesCompleted != null)
-                {
-                    foreach (var s in call.Series)
+                    var call = calls[i];
+                    var first = next;
+                    next = i + 1 < calls.Count ? reader.Start(calls[i + 1], cancellationToken) : null;
+                    _reporter.Progress(new ProgressInfo("Reading CloudWatch metrics", $"Call {i + 1} of {calls.Count}: {call.Series.Count} series, {call.Start:yyyy-MM-dd HH:mm:ss}Z to {call.End:yyyy-MM-dd HH:mm:ss}Z",
+                        i * 100 / calls.Count));
+                    await foreach (var points in reader.ReadPagesAsync(call, gate.Accept, probing ? detector.Observe : null, cancellationToken, s => detector.MarkStandard(s, series), first).ConfigureAwait(false))
                     {
-                        if (lastCall[s] == i) seriesCompleted(s);
+                        written += points.Length;
+                        yield return points;
                     }
+                    if (seriesCompleted != null)
+                    {
+                        foreach (var s in call.Series)
+                        {
+                            if (lastCall[s] == i) seriesCompleted(s);
+                        }
+                    }
+                    GetMetricDataRequests = reader.RequestsSent;
                 }
-                GetMetricDataRequests = reader.RequestsSent;
+            }
+            finally
+            {
+                next?.Abandon();
             }
             _reporter.Progress(new ProgressInfo("Reading CloudWatch metrics", "Done", 100, Completed: true));
             GetMetricDataRequests = reader.RequestsSent;

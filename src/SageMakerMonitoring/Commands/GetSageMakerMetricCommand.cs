@@ -57,7 +57,7 @@ namespace SageMakerMonitoring.Commands
                 }
                 else
                 {
-                    await foreach (var point in service.GetAsync(query, ct).ConfigureAwait(false)) output.WriteObject(point);
+                    await foreach (var points in service.GetPagesAsync(query, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
                 }
                 output.Verbose($"{service.GetMetricDataRequests} GetMetricData requests (lower bound {service.LowerBound}).");
             }, Target);

@@ -42,6 +42,44 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
             string.Join("\n", points.OrderBy(p => p.Host).ThenBy(p => p.MetricName).ThenBy(p => p.Timestamp).Select(p => $"{p.Host} {p.MetricName} {p.Timestamp:O} {p.Value}"));
 
         [Fact]
+        public async Task AsksForTheNextPageBeforeHandingOnThisOneAndForEveryPageOnce()
+        {
+            var (cw, series) = World(2, 300);
+            cw.PageSize = 400; // 2 hosts x 2 metrics x 300 s = 1,200 points -> 3 pages
+            var plan = MetricQueryPlanner.Plan(series, MetricTestData.Start, MetricTestData.Start.AddSeconds(300));
+            var call = Assert.Single(plan.Calls);
+            var reader = new MetricDataReader(cw, NullOperationReporter.Instance, NoWait);
+            var callsSeenWithEachArray = new List<int>();
+            var count = 0;
+            await foreach (var points in reader.ReadPagesAsync(call, new AscendingDatapointGate().Accept))
+            {
+                callsSeenWithEachArray.Add(cw.Calls);
+                count += points.Length;
+            }
+            Assert.Equal(1200, count);
+            Assert.Equal(3, cw.Calls);
+            Assert.Equal(3, reader.RequestsSent);
+            // Points of page 1 come out after page 2 was asked for; the last page has nobody to ask for.
+            Assert.Equal(2, callsSeenWithEachArray.First());
+            Assert.Equal(3, callsSeenWithEachArray.Last());
+        }
+
+        [Fact]
+        public async Task AFirstPageAskedForAheadIsReadNotAskedForAgain()
+        {
+            var (cw, series) = World(2, 120);
+            var plan = MetricQueryPlanner.Plan(series, MetricTestData.Start, MetricTestData.Start.AddSeconds(120));
+            var call = Assert.Single(plan.Calls);
+            var reader = new MetricDataReader(cw, NullOperationReporter.Instance, NoWait);
+            var ahead = reader.Start(call, CancellationToken.None);
+            Assert.Equal(1, cw.Calls);
+            var points = new List<MetricDatapoint>();
+            await foreach (var array in reader.ReadPagesAsync(call, new AscendingDatapointGate().Accept, first: ahead)) points.AddRange(array);
+            Assert.Equal(480, points.Count);
+            Assert.Equal(1, cw.Calls);
+        }
+
+        [Fact]
         public async Task PagesThroughNextTokenAndKeepsEverySeriesAscending()
         {
             var (cw, series) = World(3, 600);

@@ -10,7 +10,7 @@ namespace SageMakerMonitoring.Commands
     /// A thread-safe sink for what background work wants to write, drained by the cmdlet's pipeline thread.
     /// Items travel in batches so a fast producer pays one hand-over per batch, not per object; a partial batch
     /// is handed over as soon as the pipeline thread has nothing else to write, so slow streams (watching, following)
-    /// still show every item at once. Bounded: when <see cref="QueuedBatches"/> full batches wait, the producer sleeps
+    /// still show every item at once. Bounded: when <see cref="MaxQueuedItems"/> objects wait, the producer sleeps
     /// until the pipeline has worked the queue down to <see cref="ResumeAt"/> (a slow pipeline slows the producer
     /// instead of growing memory, and the two threads wake each other once per several batches, not per batch).
     /// Both sides block on one monitor: nothing spins, which matters when the pipeline, the readers and the service

@@ -6,7 +6,10 @@
     (and a second job twice that size for the memory check). Measured in the same run:
     - events/s of `Get-SageMakerLogEvent | Measure-Object` in a fresh pwsh, against the AWS CLI
       `aws logs filter-log-events` paging over the same events (the baseline);
-    - peak working set of that pwsh process at 1M and at 2M events (should stay flat and under 300 MB).
+    - peak working set of that pwsh process at 1M and at 2M events (should stay flat and under 300 MB);
+    - the pipeline floor (bench/PipelineFloor.psm1): a fresh pwsh writing 1,000,000 of the module's LogEvent objects
+      into `Measure-Object` with no AWS work, the ceiling for the first figure; and five times the CLI's rate against
+      that floor (a ratio above 1 means 5x the CLI is beyond what the pipeline itself can carry here).
     Run by `build.ps1 bench`, which passes -EmulatorUrl.
 #>
 param(
@@ -18,6 +21,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../tools/Processes.psm1')
+Import-Module (Join-Path $PSScriptRoot 'PipelineFloor.psm1')
 $ModulePath = (Resolve-Path -LiteralPath $ModulePath).ProviderPath
 $culture = [Globalization.CultureInfo]::InvariantCulture
 $start = [DateTime]::new(2026, 10, 1, 0, 0, 0, [DateTimeKind]::Utc)
@@ -75,12 +79,17 @@ $module1m = Measure-Module -Job bench-1m -Expected $total
 $cli = Measure-AwsCli
 if ($cli.Count -ne $total) { Write-Warning "aws logs filter-log-events counted $($cli.Count) events, expected $total." }
 $module2m = Measure-Module -Job bench-2m -Expected (2 * $total)
+$floor = Measure-PipelineFloor -ModulePath $ModulePath -Count $total `
+    -SampleCommand "Get-SageMakerLogEvent -TrainingJobName bench-1m -StartTime '$($start.ToString('o'))' -EndTime '$($start.AddSeconds(1).ToString('o'))'"
 
 $moduleRate = $module1m.Count / $module1m.Seconds
 $cliRate = $cli.Count / $cli.Seconds
+$floorRate = $floor.Count / $floor.Seconds
 $peak1 = $module1m.PeakBytes / 1MB
 $peak2 = $module2m.PeakBytes / 1MB
 Write-Host ([string]::Format($culture, 'bench logs-events-per-second: {0:0} events/s (baseline {1:0} events/s, ratio {2:0.00})', $moduleRate, $cliRate, $moduleRate / $cliRate))
 Write-Host ([string]::Format($culture, 'bench logs-events-per-second-target: {0:0} events/s (baseline 150000 events/s, ratio {1:0.00})', $moduleRate, $moduleRate / 150000))
+Write-Host ([string]::Format($culture, 'bench logs-events-per-second-vs-pipeline-floor: {0:0} events/s (baseline {1:0} events/s, ratio {2:0.00})', $moduleRate, $floorRate, $moduleRate / $floorRate))
+Write-Host ([string]::Format($culture, 'bench logs-5x-cli-vs-pipeline-floor: {0:0} events/s (baseline {1:0} events/s, ratio {2:0.00})', 5 * $cliRate, $floorRate, 5 * $cliRate / $floorRate))
 Write-Host ([string]::Format($culture, 'bench logs-peak-working-set-1m: {0:0} MB (baseline 300 MB, ratio {1:0.00})', $peak1, $peak1 / 300))
 Write-Host ([string]::Format($culture, 'bench logs-peak-working-set-2m: {0:0} MB (baseline {1:0} MB, ratio {2:0.00})', $peak2, $peak1, $peak2 / $peak1))

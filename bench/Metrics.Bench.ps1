@@ -10,7 +10,10 @@
       fetching the same 80 series over the same range (the CLI pages by itself);
     - the same with -AsSeries (one object per series with Timestamps and Values arrays, the shape the CLI prints),
       against the same CLI run;
-    - the peak working set of that pwsh process, against the 250 MB budget.
+    - the peak working set of that pwsh process, against the 250 MB budget;
+    - the pipeline floor (bench/PipelineFloor.psm1): a fresh pwsh writing 864,000 of the module's datapoint objects into
+      `Measure-Object` with no AWS work, the ceiling for the per-datapoint figure; and five times the CLI's rate against
+      that floor (a ratio above 1 means 5x the CLI is beyond what the pipeline itself can carry here).
     Run by `build.ps1 bench`, which passes -EmulatorUrl.
 #>
 param(
@@ -20,6 +23,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../tools/Processes.psm1')
+Import-Module (Join-Path $PSScriptRoot 'PipelineFloor.psm1')
 $ModulePath = (Resolve-Path -LiteralPath $ModulePath).ProviderPath
 $culture = [Globalization.CultureInfo]::InvariantCulture
 
@@ -81,6 +85,8 @@ Invoke-Control POST 'requests/reset' $null | Out-Null
 $points = Measure-Module
 $calls = [int](Invoke-Control GET 'requests' $null).operations.'monitoring.GetMetricData'
 $series = Measure-Module -AsSeries
+$floor = Measure-PipelineFloor -ModulePath $ModulePath -Count $expected `
+    -SampleCommand "Get-SageMakerMetric -TrainingJobName bench-train -MetricName CPUUtilization -StartTime '$($start.ToString('o'))' -EndTime '$($start.AddMinutes(1).ToString('o'))'"
 
 # --- the AWS CLI baseline: the same 80 queries over the same range ----------------------------------------------------
 $queries = @()
@@ -110,8 +116,11 @@ if ($cliCount -ne $expected) { Write-Warning "The AWS CLI returned $cliCount dat
 $rate = $points.Count / $points.Seconds
 $seriesRate = $series.Count / $series.Seconds
 $cliRate = $cliCount / $cliSeconds
+$floorRate = $floor.Count / $floor.Seconds
 Write-Host ([string]::Format($culture, 'bench metrics-getmetricdata-calls: {0} calls (baseline {1} calls, ratio {2:0.00})', $calls, $lowerBound, $calls / $lowerBound))
 Write-Host ([string]::Format($culture, 'bench metrics-rate: {0:0} datapoints/s (baseline {1:0} datapoints/s, ratio {2:0.00})', $rate, $cliRate, $rate / $cliRate))
 Write-Host ([string]::Format($culture, 'bench metrics-rate-target: {0:0} datapoints/s (baseline 300000 datapoints/s, ratio {1:0.00})', $rate, $rate / 300000))
 Write-Host ([string]::Format($culture, 'bench metrics-rate-as-series: {0:0} datapoints/s (baseline {1:0} datapoints/s, ratio {2:0.00})', $seriesRate, $cliRate, $seriesRate / $cliRate))
+Write-Host ([string]::Format($culture, 'bench metrics-rate-vs-pipeline-floor: {0:0} datapoints/s (baseline {1:0} datapoints/s, ratio {2:0.00})', $rate, $floorRate, $rate / $floorRate))
+Write-Host ([string]::Format($culture, 'bench metrics-5x-cli-vs-pipeline-floor: {0:0} datapoints/s (baseline {1:0} datapoints/s, ratio {2:0.00})', 5 * $cliRate, $floorRate, 5 * $cliRate / $floorRate))
 Write-Host ([string]::Format($culture, 'bench metrics-peak-working-set: {0:0} MB (baseline 250 MB, ratio {1:0.00})', $points.PeakMB, $points.PeakMB / 250))

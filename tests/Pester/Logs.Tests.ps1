@@ -239,6 +239,16 @@ Describe 'Get-SageMakerLogEvent reading' {
         }
     }
 
+    It 'stops reading as soon as the rest of the pipeline has enough (Select-Object -First)' {
+        Add-SyntheticJob -Job first-few -Streams 4 -PerStream 50000 -IntervalMs 10
+        Reset-TestEmulatorRequestCount | Out-Null
+        $few = @(Get-SageMakerLogEvent -TrainingJobName first-few -StartTime $SyntheticStart -EndTime $SyntheticStart.AddDays(1) | Select-Object -First 5)
+        $few.Count | Should -Be 5
+        Test-TimeOrder $few | Should -BeTrue
+        # 200,000 events are 20 full pages; stopping early reads the first page and at most the one asked for ahead.
+        Get-TestEmulatorRequestCount -Operation logs.FilterLogEvents | Should -BeLessOrEqual 2
+    }
+
     It 'keeps reading through empty pages that carry a token' {
         Add-SyntheticJob -Job sparse -Streams 2 -PerStream 60000 -IntervalMs 10
         Set-LogsConfig -ScanBudget 5000

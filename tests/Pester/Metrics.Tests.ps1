@@ -202,6 +202,16 @@ Describe 'Paging and limits' {
         ($points | ForEach-Object { "$($_.Host)|$($_.MetricName)|$($_.Timestamp.Ticks)" } | Sort-Object -Unique).Count | Should -Be 108000
     }
 
+    It 'stops cleanly when the rest of the pipeline has enough (Select-Object -First), the next call already on its way' {
+        Reset-TestEmulatorRequestCount | Out-Null
+        $few = @(Get-SageMakerMetric -TrainingJobName deep-job -StartTime $deepStart -EndTime $deepEnd | Select-Object -First 3)
+        $few.Count | Should -Be 3
+        $few[0].Timestamp | Should -BeLessThan $few[1].Timestamp
+        (Get-TestEmulatorRequestCount -Operation monitoring.GetMetricData) | Should -BeLessOrEqual 2
+        # The session is left fit for the next read.
+        (Get-SageMakerMetric -TrainingJobName deep-job -StartTime $deepStart -EndTime $deepStart.AddMinutes(1) -MetricName CPUUtilization).Count | Should -BeGreaterThan 0
+    }
+
     It 'gives the same result with throttling and 5xx at 30%' {
         $clean = Get-SageMakerMetric -TrainingJobName deep-job -StartTime $deepStart -EndTime $deepEnd -MetricName CPUUtilization, GPUUtilization |
             ForEach-Object { Key $_ } | Sort-Object

@@ -45,18 +45,24 @@ try {
 
     Measure-Pwsh "Import-Module '$ModulePath'" | Out-Null # warm caches
     $baseline = Measure-Pwsh "Import-Module '$ModulePath'"
+    $before = @(Get-ChildItem -LiteralPath $folder -Recurse -File -Filter 'part-*' | ForEach-Object FullName)
     $export = Measure-Pwsh "Import-Module '$ModulePath'; `$s = Export-SageMakerMetric -TrainingJobName bench-export -Path '$folder' -EndTime '$(& $iso $end)'; if (`$s.Datapoints -ne 288000) { throw ""exported `$(`$s.Datapoints) datapoints, expected 288000"" }"
 
-    $files = Get-ChildItem -LiteralPath $folder -Recurse -File -Filter 'part-*'
-    $newest = $files | Sort-Object { $_.Name.Substring($_.Name.Length - 17) } | Select-Object -Last 1
-    $latest = @($files | Where-Object { $_.Name.EndsWith($newest.Name.Substring($newest.Name.Length - 17)) })
-    $bytes = ($latest | Measure-Object Length -Sum).Sum
+    # Every data file the timed run wrote (it may commit in more than one step), and the rows they hold.
+    $written = @(Get-ChildItem -LiteralPath $folder -Recurse -File -Filter 'part-*' | Where-Object { $_.FullName -notin $before })
+    $bytes = ($written | Measure-Object Length -Sum).Sum
     $raw = 0L
-    foreach ($file in $latest) {
+    $rows = 0L
+    foreach ($file in $written) {
         $gzip = [IO.Compression.GZipStream]::new([IO.File]::OpenRead($file.FullName), [IO.Compression.CompressionMode]::Decompress)
         $sink = [IO.MemoryStream]::new()
-        $gzip.CopyTo($sink); $raw += $sink.Length; $gzip.Dispose()
+        $gzip.CopyTo($sink); $gzip.Dispose()
+        $raw += $sink.Length
+        $data = $sink.ToArray()
+        $at = [Array]::IndexOf($data, [byte]10)
+        while ($at -ge 0) { $rows++; $at = [Array]::IndexOf($data, [byte]10, $at + 1) }
     }
+    if ($rows -ne 288000) { throw "The timed run wrote $rows rows in $($written.Count) file(s), expected 288000." }
     $perPoint = $bytes / 288000
     $rawPerPoint = $raw / 288000
 

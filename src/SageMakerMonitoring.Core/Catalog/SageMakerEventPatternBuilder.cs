@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using SageMakerMonitoring.Core.Events;
+using SageMakerMonitoring.Core.Infrastructure;
 
 namespace SageMakerMonitoring.Core.Catalog
 {
@@ -118,7 +119,7 @@ namespace SageMakerMonitoring.Core.Catalog
                 else
                 {
                     branch["detail-type"] = Strings(types.SelectMany(t => t.DetailTypes));
-                    SetPath(detail, first.StatusField!, Strings(values));
+                    JsonObjectPath.Set(detail, first.StatusField!, Strings(values));
                 }
             }
             else
@@ -137,7 +138,7 @@ namespace SageMakerMonitoring.Core.Catalog
                 {
                     matchers.Add(first.ResourceNameFieldIsArn ? ArnNameMatcher(first.ResourceArnKind!, name) : NameMatcher(name));
                 }
-                SetPath(detail, first.ResourceNameField, matchers);
+                JsonObjectPath.Set(detail, first.ResourceNameField, matchers);
             }
 
             if (detail.Count > 0) branch["detail"] = detail;
@@ -169,21 +170,5 @@ namespace SageMakerMonitoring.Core.Catalog
 
         private static JsonArray Strings(IEnumerable<string> values)
             => new JsonArray(values.Distinct(StringComparer.Ordinal).Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
-
-        private static void SetPath(JsonObject detail, string dottedPath, JsonNode value)
-        {
-            var parts = dottedPath.Split('.');
-            var current = detail;
-            for (var i = 0; i < parts.Length - 1; i++)
-            {
-                if (!(current[parts[i]] is JsonObject next))
-                {
-                    next = new JsonObject();
-                    current[parts[i]] = next;
-                }
-                current = next;
-            }
-            current[parts[parts.Length - 1]] = value;
-        }
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using SageMakerMonitoring.Core.Catalog;
+using SageMakerMonitoring.Core.Infrastructure;
 
 namespace SageMakerMonitoring.Core.Events
 {
@@ -246,9 +247,9 @@ namespace SageMakerMonitoring.Core.Events
                     break;
 
                 default:
-                    if (type.ResourceNameField != null) SetPath(detail, type.ResourceNameField, resourceName);
-                    if (type.ResourceArnField != null) SetPath(detail, type.ResourceArnField, arn);
-                    if (type.StatusField != null && resolved != null) SetPath(detail, type.StatusField, resolved.EventValue);
+                    if (type.ResourceNameField != null) JsonObjectPath.Set(detail, type.ResourceNameField, resourceName);
+                    if (type.ResourceArnField != null) JsonObjectPath.Set(detail, type.ResourceArnField, arn);
+                    if (type.StatusField != null && resolved != null) JsonObjectPath.Set(detail, type.StatusField, resolved.EventValue);
                     detail["CreationTime"] = ms - 600_000;
                     detail["LastModifiedTime"] = ms;
                     break;
@@ -306,22 +307,6 @@ namespace SageMakerMonitoring.Core.Events
             var chars = new char[length];
             for (var i = 0; i < length; i++) chars[i] = digits[_random.Next(16)];
             return new string(chars);
-        }
-
-        private static void SetPath(JsonObject detail, string dottedPath, string value)
-        {
-            var parts = dottedPath.Split('.');
-            var current = detail;
-            for (var i = 0; i < parts.Length - 1; i++)
-            {
-                if (!(current[parts[i]] is JsonObject next))
-                {
-                    next = new JsonObject();
-                    current[parts[i]] = next;
-                }
-                current = next;
-            }
-            current[parts[parts.Length - 1]] = value;
         }
     }
 }

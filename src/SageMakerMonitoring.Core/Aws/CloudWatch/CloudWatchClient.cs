@@ -268,27 +268,22 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatch
         }
 
         /// <summary>MessageData list → "Code: Value" strings.</summary>
-        private static IReadOnlyList<string> ReadMessages(ref Utf8JsonReader reader)
+        private static IReadOnlyList<string> ReadMessages(ref Utf8JsonReader reader) => JsonOutput.ObjectList(ref reader, ReadMessage);
+
+        private static string ReadMessage(ref Utf8JsonReader reader)
         {
-            if (!JsonOutput.IsArray(ref reader)) return Array.Empty<string>();
-            var messages = new List<string>();
-            while (JsonOutput.NextElement(ref reader))
+            string? code = null;
+            string? value = null;
+            while (JsonOutput.NextProperty(ref reader))
             {
-                if (!JsonOutput.IsObject(ref reader)) continue;
-                string? code = null;
-                string? value = null;
-                while (JsonOutput.NextProperty(ref reader))
-                {
-                    bool isCode = reader.ValueTextEquals("Code");
-                    bool isValue = reader.ValueTextEquals("Value");
-                    reader.Read();
-                    if (isCode) code = JsonOutput.String(ref reader);
-                    else if (isValue) value = JsonOutput.String(ref reader);
-                    else reader.Skip();
-                }
-                messages.Add(code == null ? value ?? "" : value == null ? code : code + ": " + value);
+                bool isCode = reader.ValueTextEquals("Code");
+                bool isValue = reader.ValueTextEquals("Value");
+                reader.Read();
+                if (isCode) code = JsonOutput.String(ref reader);
+                else if (isValue) value = JsonOutput.String(ref reader);
+                else reader.Skip();
             }
-            return messages;
+            return code == null ? value ?? "" : value == null ? code : code + ": " + value;
         }
 
         internal static MetricStatisticsResult ReadMetricStatistics(ref Utf8JsonReader reader)
@@ -370,23 +365,7 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatch
                 else if (reader.ValueTextEquals("Dimensions"))
                 {
                     reader.Read();
-                    if (!JsonOutput.IsArray(ref reader)) continue;
-                    while (JsonOutput.NextElement(ref reader))
-                    {
-                        if (!JsonOutput.IsObject(ref reader)) continue;
-                        string name = "";
-                        string value = "";
-                        while (JsonOutput.NextProperty(ref reader))
-                        {
-                            bool isName = reader.ValueTextEquals("Name");
-                            bool isValue = reader.ValueTextEquals("Value");
-                            reader.Read();
-                            if (isName) name = JsonOutput.String(ref reader) ?? "";
-                            else if (isValue) value = JsonOutput.String(ref reader) ?? "";
-                            else reader.Skip();
-                        }
-                        dimensions.Add(new MetricDimension(name, value));
-                    }
+                    dimensions = JsonOutput.ObjectList(ref reader, ReadDimension);
                 }
                 else
                 {
@@ -395,6 +374,12 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatch
                 }
             }
             return new MetricIdentity(metricNamespace, metricName, dimensions);
+        }
+
+        private static MetricDimension ReadDimension(ref Utf8JsonReader reader)
+        {
+            var pair = JsonOutput.StringPair(ref reader, "Name", "Value");
+            return new MetricDimension(pair.Key, pair.Value);
         }
     }
 }

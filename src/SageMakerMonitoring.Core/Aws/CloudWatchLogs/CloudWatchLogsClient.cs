@@ -248,14 +248,8 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatchLogs
 
         private static List<LogEventRecord> ReadEvents(ref Utf8JsonReader reader)
         {
-            var events = new List<LogEventRecord>();
-            if (!JsonOutput.IsArray(ref reader)) return events;
             string? lastStream = null;
-            while (JsonOutput.NextElement(ref reader))
-            {
-                if (JsonOutput.IsObject(ref reader)) events.Add(LogEventsBuffer.ReadRecord(ref reader, ref lastStream));
-            }
-            return events;
+            return JsonOutput.ObjectList(ref reader, (ref Utf8JsonReader r) => LogEventsBuffer.ReadRecord(ref r, ref lastStream));
         }
 
         internal static string ReadQueryId(ref Utf8JsonReader reader)
@@ -311,24 +305,7 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatchLogs
                         while (JsonOutput.NextElement(ref reader))
                         {
                             if (!JsonOutput.IsArray(ref reader)) continue;
-                            var row = new List<KeyValuePair<string, string>>();
-                            while (JsonOutput.NextElement(ref reader))
-                            {
-                                if (!JsonOutput.IsObject(ref reader)) continue;
-                                string field = "";
-                                string value = "";
-                                while (JsonOutput.NextProperty(ref reader))
-                                {
-                                    bool isField = reader.ValueTextEquals("field");
-                                    bool isValue = reader.ValueTextEquals("value");
-                                    reader.Read();
-                                    if (isField) field = JsonOutput.String(ref reader) ?? "";
-                                    else if (isValue) value = JsonOutput.String(ref reader) ?? "";
-                                    else reader.Skip();
-                                }
-                                row.Add(new KeyValuePair<string, string>(field, value));
-                            }
-                            rows.Add(row);
+                            rows.Add(JsonOutput.ObjectList(ref reader, ReadResultField));
                         }
                     }
                     page.Results = rows;
@@ -341,6 +318,8 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatchLogs
             }
             return page;
         }
+
+        private static KeyValuePair<string, string> ReadResultField(ref Utf8JsonReader reader) => JsonOutput.StringPair(ref reader, "field", "value");
 
         internal static bool ReadStopQuery(ref Utf8JsonReader reader)
         {

@@ -254,28 +254,24 @@ namespace SageMakerMonitoring.Core.Aws.EventBridge
                 else if (reader.ValueTextEquals("FailedEntries"))
                 {
                     reader.Read();
-                    var failures = new List<TargetFailure>();
-                    if (JsonOutput.IsArray(ref reader))
-                    {
-                        while (JsonOutput.NextElement(ref reader))
-                        {
-                            if (!JsonOutput.IsObject(ref reader)) continue;
-                            string id = "", code = "", message = "";
-                            while (JsonOutput.NextProperty(ref reader))
-                            {
-                                if (reader.ValueTextEquals("TargetId")) { reader.Read(); id = JsonOutput.String(ref reader) ?? ""; }
-                                else if (reader.ValueTextEquals("ErrorCode")) { reader.Read(); code = JsonOutput.String(ref reader) ?? ""; }
-                                else if (reader.ValueTextEquals("ErrorMessage")) { reader.Read(); message = JsonOutput.String(ref reader) ?? ""; }
-                                else { reader.Read(); reader.Skip(); }
-                            }
-                            failures.Add(new TargetFailure(id, code, message));
-                        }
-                    }
-                    result.FailedEntries = failures;
+                    result.FailedEntries = JsonOutput.ObjectList(ref reader, ReadTargetFailure);
                 }
                 else { reader.Read(); reader.Skip(); }
             }
             return result;
+        }
+
+        private static TargetFailure ReadTargetFailure(ref Utf8JsonReader reader)
+        {
+            string id = "", code = "", message = "";
+            while (JsonOutput.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("TargetId")) { reader.Read(); id = JsonOutput.String(ref reader) ?? ""; }
+                else if (reader.ValueTextEquals("ErrorCode")) { reader.Read(); code = JsonOutput.String(ref reader) ?? ""; }
+                else if (reader.ValueTextEquals("ErrorMessage")) { reader.Read(); message = JsonOutput.String(ref reader) ?? ""; }
+                else { reader.Read(); reader.Skip(); }
+            }
+            return new TargetFailure(id, code, message);
         }
 
         internal static TargetPage ReadTargetPage(ref Utf8JsonReader reader)

@@ -149,29 +149,25 @@ namespace SageMakerMonitoring.Core.Aws.SageMaker
                 else if (reader.ValueTextEquals("ProductionVariants"))
                 {
                     reader.Read();
-                    var variants = new List<EndpointVariantDescription>();
-                    if (JsonOutput.IsArray(ref reader))
-                    {
-                        while (JsonOutput.NextElement(ref reader))
-                        {
-                            if (!JsonOutput.IsObject(ref reader)) continue;
-                            string name = "";
-                            int? current = null, desired = null;
-                            while (JsonOutput.NextProperty(ref reader))
-                            {
-                                if (reader.ValueTextEquals("VariantName")) { reader.Read(); name = JsonOutput.String(ref reader) ?? ""; }
-                                else if (reader.ValueTextEquals("CurrentInstanceCount")) { reader.Read(); current = JsonOutput.NullableInt32(ref reader); }
-                                else if (reader.ValueTextEquals("DesiredInstanceCount")) { reader.Read(); desired = JsonOutput.NullableInt32(ref reader); }
-                                else { reader.Read(); reader.Skip(); }
-                            }
-                            variants.Add(new EndpointVariantDescription(name, current, desired));
-                        }
-                    }
-                    endpoint.Variants = variants;
+                    endpoint.Variants = JsonOutput.ObjectList(ref reader, ReadVariant);
                 }
                 else { reader.Read(); reader.Skip(); }
             }
             return endpoint;
+        }
+
+        private static EndpointVariantDescription ReadVariant(ref Utf8JsonReader reader)
+        {
+            string name = "";
+            int? current = null, desired = null;
+            while (JsonOutput.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("VariantName")) { reader.Read(); name = JsonOutput.String(ref reader) ?? ""; }
+                else if (reader.ValueTextEquals("CurrentInstanceCount")) { reader.Read(); current = JsonOutput.NullableInt32(ref reader); }
+                else if (reader.ValueTextEquals("DesiredInstanceCount")) { reader.Read(); desired = JsonOutput.NullableInt32(ref reader); }
+                else { reader.Read(); reader.Skip(); }
+            }
+            return new EndpointVariantDescription(name, current, desired);
         }
 
         internal static NotebookInstanceDescription ReadNotebookInstance(ref Utf8JsonReader reader)

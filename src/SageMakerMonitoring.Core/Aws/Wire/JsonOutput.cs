@@ -178,6 +178,23 @@ namespace SageMakerMonitoring.Core.Aws.Wire
             return items;
         }
 
+        /// <summary>Reads an object of two string members such as a dimension's Name and Value (the reader is on its start
+        /// token); an absent member is empty, anything else is skipped.</summary>
+        public static KeyValuePair<string, string> StringPair(ref Utf8JsonReader reader, string firstProperty, string secondProperty)
+        {
+            string first = "", second = "";
+            while (NextProperty(ref reader))
+            {
+                bool isFirst = reader.ValueTextEquals(firstProperty);
+                bool isSecond = reader.ValueTextEquals(secondProperty);
+                reader.Read();
+                if (isFirst) first = String(ref reader) ?? "";
+                else if (isSecond) second = String(ref reader) ?? "";
+                else reader.Skip();
+            }
+            return new KeyValuePair<string, string>(first, second);
+        }
+
         public static List<string> StringList(ref Utf8JsonReader reader)
         {
             var list = new List<string>();

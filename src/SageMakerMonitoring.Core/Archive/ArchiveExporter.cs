@@ -347,17 +347,8 @@ namespace SageMakerMonitoring.Core.Archive
         /// <summary>The series an InvalidParameterValue about a sub-minute period of a standard-resolution metric names ("MetricDataQueries.member.N.").</summary>
         private static MetricSeriesDescriptor? StandardResolutionMember(AwsServiceException ex, MetricDataCall call)
         {
-            var code = ex.ErrorCode ?? "";
-            if (code.IndexOf("InvalidParameter", StringComparison.Ordinal) < 0 && code.IndexOf("Validation", StringComparison.Ordinal) < 0) return null;
-            var message = ex.Message ?? "";
-            if (message.IndexOf("standard resolution", StringComparison.OrdinalIgnoreCase) < 0) return null;
-            const string marker = "MetricDataQueries.member.";
-            var at = message.IndexOf(marker, StringComparison.Ordinal);
-            if (at < 0) return null;
-            var end = at + marker.Length;
-            while (end < message.Length && char.IsDigit(message[end])) end++;
-            if (!int.TryParse(message.Substring(at + marker.Length, end - at - marker.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var member)) return null;
-            return member >= 1 && member <= call.Series.Count ? call.Series[member - 1] : null;
+            var member = ex.RefusedResolutionMember;
+            return member is int n && n <= call.Series.Count ? call.Series[n - 1] : null;
         }
 
         private static ArchiveGap Gap(ArchiveSeriesState state, DateTime start, DateTime end, int? exportedPeriod, DateTime now) =>

@@ -16,6 +16,7 @@ namespace SageMakerMonitoring.Core.Aws
             ErrorCode = errorCode;
             StatusCode = statusCode;
             RequestId = requestId;
+            Kind = AwsErrorClassifier.Classify(errorCode, statusCode, message);
         }
 
         /// <summary>Service id, e.g. "CloudWatch", "CloudWatch Logs", "EventBridge", "SageMaker", "S3".</summary>
@@ -26,5 +27,23 @@ namespace SageMakerMonitoring.Core.Aws
         /// <summary>HTTP status of the answer; 0 when no answer came.</summary>
         public int StatusCode { get; }
         public string? RequestId { get; }
+
+        /// <summary>What the error means, decided from the code, status and message (see <see cref="AwsErrorKind"/>).</summary>
+        public AwsErrorKind Kind { get; }
+
+        public bool IsNotFound => Kind == AwsErrorKind.NotFound;
+        public bool IsThrottling => Kind == AwsErrorKind.Throttling;
+        public bool IsLimitExceeded => Kind == AwsErrorKind.LimitExceeded;
+        public bool IsAuthentication => Kind == AwsErrorKind.Authentication;
+        public bool IsAccessDenied => Kind == AwsErrorKind.AccessDenied;
+        public bool IsInvalidInput => Kind == AwsErrorKind.InvalidInput;
+        public bool IsConcurrentModification => Kind == AwsErrorKind.ConcurrentModification;
+        public bool IsInvalidNextToken => Kind == AwsErrorKind.InvalidNextToken;
+        /// <summary>The service's "invalid event pattern" answer to TestEventPattern or PutRule.</summary>
+        public bool IsInvalidEventPattern => ErrorCode == "InvalidEventPatternException";
+
+        /// <summary>For CloudWatch's refusal of a period that does not fit a metric's storage resolution, the 1-based N of
+        /// the "MetricDataQueries.member.N" it names; otherwise null.</summary>
+        public int? RefusedResolutionMember => AwsErrorClassifier.RefusedResolutionMember(Kind, Message);
     }
 }

@@ -75,7 +75,11 @@ namespace SageMakerMonitoring.Core.Aws
         public string InputTemplate { get; set; } = "";
     }
 
-    public sealed record TargetFailure(string TargetId, string ErrorCode, string ErrorMessage);
+    public sealed record TargetFailure(string TargetId, string ErrorCode, string ErrorMessage)
+    {
+        /// <summary>What the entry's error code means (decided in Aws/, as for <see cref="AwsServiceException.Kind"/>).</summary>
+        public AwsErrorKind Kind { get; } = AwsErrorClassifier.Classify(ErrorCode, 400, ErrorMessage);
+    }
 
     public sealed class TargetChangeResult
     {

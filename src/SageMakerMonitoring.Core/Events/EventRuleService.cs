@@ -85,7 +85,7 @@ namespace SageMakerMonitoring.Core.Events
             {
                 return await _client.DescribeRuleAsync(name, eventBusName, cancellationToken).ConfigureAwait(false);
             }
-            catch (AwsServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
+            catch (AwsServiceException e) when (e.IsNotFound)
             {
                 return null;
             }
@@ -147,7 +147,7 @@ namespace SageMakerMonitoring.Core.Events
                 {
                     page = await _client.ListTargetsByRuleAsync(rule, eventBusName, token, MaxPageSize, cancellationToken).ConfigureAwait(false);
                 }
-                catch (AwsServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
+                catch (AwsServiceException e) when (e.IsNotFound)
                 {
                     throw NotFound(rule, eventBusName, e);
                 }
@@ -336,7 +336,7 @@ namespace SageMakerMonitoring.Core.Events
                 if (enabled) await _client.EnableRuleAsync(name, eventBusName, cancellationToken).ConfigureAwait(false);
                 else await _client.DisableRuleAsync(name, eventBusName, cancellationToken).ConfigureAwait(false);
             }
-            catch (AwsServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
+            catch (AwsServiceException e) when (e.IsNotFound)
             {
                 throw NotFound(name, eventBusName, e);
             }
@@ -404,11 +404,11 @@ namespace SageMakerMonitoring.Core.Events
                     {
                         result = await call(batch, cancellationToken).ConfigureAwait(false);
                     }
-                    catch (AwsServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
+                    catch (AwsServiceException e) when (e.IsNotFound)
                     {
                         throw NotFound(rule, eventBusName, e);
                     }
-                    catch (AwsServiceException e) when (e.ErrorCode == ConcurrentModification && attempt < _maxAttempts)
+                    catch (AwsServiceException e) when (e.IsConcurrentModification && attempt < _maxAttempts)
                     {
                         _reporter.Verbose(operation + " on rule '" + rule + "' answered " + e.ErrorCode + "; retrying (attempt " + (attempt + 1) + ").");
                         await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
@@ -416,8 +416,8 @@ namespace SageMakerMonitoring.Core.Events
                     }
                     var failedIds = new HashSet<string>(result.FailedEntries.Select(f => f.TargetId), StringComparer.Ordinal);
                     succeeded.AddRange(batch.Where(id => !failedIds.Contains(id)));
-                    var retry = result.FailedEntries.Where(f => f.ErrorCode == ConcurrentModification).ToList();
-                    failed.AddRange(result.FailedEntries.Where(f => f.ErrorCode != ConcurrentModification));
+                    var retry = result.FailedEntries.Where(f => f.Kind == AwsErrorKind.ConcurrentModification).ToList();
+                    failed.AddRange(result.FailedEntries.Where(f => f.Kind != AwsErrorKind.ConcurrentModification));
                     if (retry.Count == 0) break;
                     if (attempt >= _maxAttempts)
                     {
@@ -470,7 +470,7 @@ namespace SageMakerMonitoring.Core.Events
             {
                 return await _client.DescribeRuleAsync(name, eventBusName, cancellationToken).ConfigureAwait(false);
             }
-            catch (AwsServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
+            catch (AwsServiceException e) when (e.IsNotFound)
             {
                 throw NotFound(name, eventBusName, e);
             }

@@ -86,7 +86,7 @@ namespace SageMakerMonitoring.Core.Logs
             {
                 return await _client.FilterLogEventsAsync(request, _cancellationToken).ConfigureAwait(false);
             }
-            catch (AwsServiceException ex) when (ex.ErrorCode == "ResourceNotFoundException" && token is null)
+            catch (AwsServiceException ex) when (ex.IsNotFound && token is null)
             {
                 if (!_missingGroupIsEmpty) throw LogStreamLister.LogGroupNotFound(_template.LogGroupName, ex);
                 GroupMissing = true;

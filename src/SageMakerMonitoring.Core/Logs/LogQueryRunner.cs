@@ -215,7 +215,7 @@ namespace SageMakerMonitoring.Core.Logs
                         return queryId;
                     }
                 }
-                catch (AwsServiceException ex) when (ex.ErrorCode == "LimitExceededException")
+                catch (AwsServiceException ex) when (ex.IsLimitExceeded)
                 {
                     _reporter.Verbose($"StartQuery: the concurrent Logs Insights query limit is reached; waiting {backoff.TotalSeconds:0.##} s (attempt {attempt}).");
                     _reporter.Progress(new ProgressInfo("Logs Insights query", $"Waiting for a free query slot (attempt {attempt})", ActivityId: ProgressActivityId));

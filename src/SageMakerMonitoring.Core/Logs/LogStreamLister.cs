@@ -44,7 +44,7 @@ namespace SageMakerMonitoring.Core.Logs
                 {
                     page = await _client.DescribeLogStreamsAsync(request, cancellationToken).ConfigureAwait(false);
                 }
-                catch (AwsServiceException ex) when (ex.ErrorCode == "ResourceNotFoundException")
+                catch (AwsServiceException ex) when (ex.IsNotFound)
                 {
                     if (!missingGroupIsEmpty) throw LogGroupNotFound(location.LogGroupName, ex);
                     return Array.Empty<LogStream>();

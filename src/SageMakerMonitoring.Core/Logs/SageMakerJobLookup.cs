@@ -37,7 +37,7 @@ namespace SageMakerMonitoring.Core.Logs
                     default: return null;
                 }
             }
-            catch (AwsServiceException ex) when (IsNotFound(ex))
+            catch (AwsServiceException ex) when (ex.IsNotFound)
             {
                 throw new MonitoringException(resource.Type + "NotFound", ErrorKind.ObjectNotFound,
                     $"The {Spaced(resource.Type)} '{resource.Name}' was not found in this account and region.", resource.Name, ex)
@@ -54,10 +54,6 @@ namespace SageMakerMonitoring.Core.Logs
             return async ct => (await DescribeAsync(resource, ct).ConfigureAwait(false))?.IsTerminal == true;
         }
 
-        private static bool IsNotFound(AwsServiceException ex) =>
-            ex.ErrorCode == "ResourceNotFound" || ex.ErrorCode == "ResourceNotFoundException"
-            || ex.ErrorCode == "ValidationException" && ex.Message.IndexOf("not find", StringComparison.OrdinalIgnoreCase) >= 0
-            || ex.ErrorCode == "ValidationException" && ex.Message.IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0;
 
         private static string Spaced(SageMakerResourceType type)
         {

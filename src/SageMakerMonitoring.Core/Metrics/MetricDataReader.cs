@@ -191,7 +191,7 @@ namespace SageMakerMonitoring.Core.Metrics
                 Interlocked.Increment(ref _requestsSent);
                 return await _client.GetMetricDataAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (AwsServiceException ex) when (ex.ErrorCode == "InvalidNextToken" && request.NextToken != null)
+            catch (AwsServiceException ex) when (ex.IsInvalidNextToken && request.NextToken != null)
             {
                 return null;
             }
@@ -199,18 +199,9 @@ namespace SageMakerMonitoring.Core.Metrics
 
         internal static int? StandardResolutionMember(AwsServiceException ex, MetricDataRequest request)
         {
-            var code = ex.ErrorCode ?? "";
-            if (code.IndexOf("InvalidParameterValue", StringComparison.Ordinal) < 0 && code.IndexOf("Validation", StringComparison.Ordinal) < 0) return null;
-            var message = ex.Message ?? "";
-            if (message.IndexOf("standard resolution", StringComparison.OrdinalIgnoreCase) < 0 && message.IndexOf("high-resolution", StringComparison.OrdinalIgnoreCase) < 0) return null;
-            const string marker = "MetricDataQueries.member.";
-            var at = message.IndexOf(marker, StringComparison.Ordinal);
-            if (at < 0) return null;
-            var i = at + marker.Length;
-            var n = 0;
-            while (i < message.Length && char.IsDigit(message[i])) n = n * 10 + (message[i++] - '0');
-            if (n < 1 || n > request.Queries.Count) return null;
-            var index = MetricDataCall.IndexOf(request.Queries[n - 1].Id);
+            var n = ex.RefusedResolutionMember;
+            if (n is null || n > request.Queries.Count) return null;
+            var index = MetricDataCall.IndexOf(request.Queries[n.Value - 1].Id);
             return index >= 0 ? index : (int?)null;
         }
 

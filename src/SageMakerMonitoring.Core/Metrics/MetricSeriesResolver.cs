@@ -116,7 +116,7 @@ namespace SageMakerMonitoring.Core.Metrics
                     default: throw new InvalidOperationException($"{selection.ResourceType} is not a job.");
                 }
             }
-            catch (AwsServiceException ex) when (IsNotFound(ex))
+            catch (AwsServiceException ex) when (ex.IsNotFound)
             {
                 throw NotFound(selection, ex);
             }
@@ -131,17 +131,13 @@ namespace SageMakerMonitoring.Core.Metrics
             {
                 _endpoint = await _sageMaker.DescribeEndpointAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false);
             }
-            catch (AwsServiceException ex) when (IsNotFound(ex))
+            catch (AwsServiceException ex) when (ex.IsNotFound)
             {
                 throw NotFound(selection, ex);
             }
             return _endpoint;
         }
 
-        private static bool IsNotFound(AwsServiceException ex) =>
-            ex.ErrorCode == "ResourceNotFound" || ex.ErrorCode == "ResourceNotFoundException" || ex.StatusCode == 404
-            || (ex.ErrorCode == "ValidationException" && (ex.Message.IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0
-                || ex.Message.IndexOf("Could not find", StringComparison.OrdinalIgnoreCase) >= 0 || ex.Message.IndexOf("does not exist", StringComparison.OrdinalIgnoreCase) >= 0));
 
         private static MonitoringException NotFound(MetricSelection selection, AwsServiceException ex) =>
             new MonitoringException(selection.ResourceType + "NotFound", ErrorKind.ObjectNotFound,

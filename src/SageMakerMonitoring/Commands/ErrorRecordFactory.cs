@@ -47,23 +47,26 @@ namespace SageMakerMonitoring.Commands
             return exception;
         }
 
-        private static ErrorCategory CategoryOf(AwsServiceException a)
+        private static ErrorCategory CategoryOf(AwsServiceException a) => CategoryOf(a.Kind);
+
+        /// <summary>The ErrorCategory for what an AWS error means (decided in Core's Aws/, never from the code here).</summary>
+        public static ErrorCategory CategoryOf(AwsErrorKind kind)
         {
-            var code = a.ErrorCode ?? "";
-            if (code.IndexOf("NotFound", StringComparison.OrdinalIgnoreCase) >= 0 || a.StatusCode == 404) return ErrorCategory.ObjectNotFound;
-            if (code.IndexOf("AccessDenied", StringComparison.OrdinalIgnoreCase) >= 0 || code == "NotAuthorized") return ErrorCategory.PermissionDenied;
-            if (code.IndexOf("Signature", StringComparison.OrdinalIgnoreCase) >= 0 || code.IndexOf("ClientToken", StringComparison.OrdinalIgnoreCase) >= 0
-                || code == "UnrecognizedClientException" || code.IndexOf("ExpiredToken", StringComparison.OrdinalIgnoreCase) >= 0)
-                return ErrorCategory.AuthenticationError;
-            if (code.IndexOf("Throttl", StringComparison.OrdinalIgnoreCase) >= 0 || code.IndexOf("LimitExceeded", StringComparison.OrdinalIgnoreCase) >= 0)
-                return ErrorCategory.LimitsExceeded;
-            if (code.IndexOf("AlreadyExists", StringComparison.OrdinalIgnoreCase) >= 0) return ErrorCategory.ResourceExists;
-            if (code.IndexOf("Invalid", StringComparison.OrdinalIgnoreCase) >= 0 || code.IndexOf("Validation", StringComparison.OrdinalIgnoreCase) >= 0
-                || code.IndexOf("Malformed", StringComparison.OrdinalIgnoreCase) >= 0 || code.StartsWith("Missing", StringComparison.Ordinal))
-                return ErrorCategory.InvalidArgument;
-            if (a.StatusCode == 0) return ErrorCategory.ConnectionError;
-            if (a.StatusCode >= 500) return ErrorCategory.ResourceUnavailable;
-            return ErrorCategory.InvalidOperation;
+            switch (kind)
+            {
+                case AwsErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
+                case AwsErrorKind.AccessDenied: return ErrorCategory.PermissionDenied;
+                case AwsErrorKind.Authentication: return ErrorCategory.AuthenticationError;
+                case AwsErrorKind.Throttling:
+                case AwsErrorKind.LimitExceeded: return ErrorCategory.LimitsExceeded;
+                case AwsErrorKind.AlreadyExists: return ErrorCategory.ResourceExists;
+                case AwsErrorKind.InvalidInput:
+                case AwsErrorKind.InvalidNextToken: return ErrorCategory.InvalidArgument;
+                case AwsErrorKind.Connection: return ErrorCategory.ConnectionError;
+                case AwsErrorKind.ServiceUnavailable:
+                case AwsErrorKind.ConcurrentModification: return ErrorCategory.ResourceUnavailable;
+                default: return ErrorCategory.InvalidOperation;
+            }
         }
 
         private static ErrorCategory ToCategory(ErrorKind kind) =>

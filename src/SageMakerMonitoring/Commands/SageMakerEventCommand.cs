@@ -50,20 +50,14 @@ namespace SageMakerMonitoring.Commands
         {
             foreach (var f in failures)
             {
-                var error = new MonitoringException(string.IsNullOrEmpty(f.ErrorCode) ? "TargetChangeFailed" : f.ErrorCode, KindOf(f.ErrorCode),
+                var error = new MonitoringException(string.IsNullOrEmpty(f.ErrorCode) ? "TargetChangeFailed" : f.ErrorCode, KindOf(f),
                     "Target '" + f.TargetId + "' of rule '" + rule + "' was not " + verb + ": " + f.ErrorCode + ": " + f.ErrorMessage, f.TargetId);
                 output.WriteError(ErrorRecordFactory.Create(error, f.TargetId));
             }
         }
 
-        private static ErrorKind KindOf(string code)
-        {
-            if (code == "ConcurrentModificationException" || code == "InternalException") return ErrorKind.ResourceUnavailable;
-            if (code.IndexOf("LimitExceeded", StringComparison.Ordinal) >= 0) return ErrorKind.LimitsExceeded;
-            if (code.IndexOf("NotFound", StringComparison.Ordinal) >= 0) return ErrorKind.ObjectNotFound;
-            if (code.IndexOf("AccessDenied", StringComparison.Ordinal) >= 0 || code == "ManagedRuleException") return ErrorKind.PermissionDenied;
-            return ErrorKind.InvalidOperation;
-        }
+        private static ErrorKind KindOf(TargetFailure failure) =>
+            Enum.TryParse<ErrorKind>(ErrorRecordFactory.CategoryOf(failure.Kind).ToString(), out var kind) ? kind : ErrorKind.InvalidOperation;
 
         /// <summary>
         /// JSON for a value given as JSON text, a hashtable/dictionary, an object (its properties), an array, or a

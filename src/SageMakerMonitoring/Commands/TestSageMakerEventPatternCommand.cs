@@ -83,7 +83,7 @@ namespace SageMakerMonitoring.Commands
                     {
                         result = await Clients.CreateEventBridge().TestEventPatternAsync(_patternJson, eventJson, ct).ConfigureAwait(false);
                     }
-                    catch (AwsServiceException e) when (e.ErrorCode != "InvalidEventPatternException")
+                    catch (AwsServiceException e) when (!e.IsInvalidEventPattern)
                     {
                         output.WriteError(ErrorRecordFactory.Create(e, item));
                         return;

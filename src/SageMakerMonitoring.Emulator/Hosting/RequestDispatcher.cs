@@ -96,6 +96,17 @@ namespace SageMakerMonitoring.Emulator.Hosting
                 return;
             }
 
+            bool gzipped;
+            try
+            {
+                gzipped = RequestContentEncoding.Decode(request.Headers.ContentEncoding, ref body);
+            }
+            catch (AwsErrorException error)
+            {
+                await WriteError(error).ConfigureAwait(false);
+                return;
+            }
+
             string? operation;
             JsonObject? input = null;
             if (query)
@@ -132,6 +143,7 @@ namespace SageMakerMonitoring.Emulator.Hosting
             }
 
             _counter.Count(protocol.SigningName, operation!);
+            if (gzipped) _counter.CountGzip(protocol.SigningName, operation!);
             FaultDecision fault = _faults.Decide(protocol.SigningName, operation!);
             if (fault.Kind != FaultKind.None || fault.LatencyMs > 0)
             {

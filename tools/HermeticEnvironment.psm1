@@ -9,6 +9,17 @@ function Get-AwsEnvironmentVariableName {
     @([Environment]::GetEnvironmentVariables().Keys | Where-Object { $_ -like 'AWS_*' } | Sort-Object)
 }
 
+function Set-EnvironmentValue {
+    <#
+    Sets an environment variable of this process, or removes it when -Value is $null. (Passing $null straight to
+    [Environment]::SetEnvironmentVariable from PowerShell sets an empty string instead, which e.g. the aws CLI reads as
+    AWS_MAX_ATTEMPTS='' or a profile named ''.)
+    #>
+    param([Parameter(Mandatory)] [string] $Name, [AllowNull()] [AllowEmptyString()] $Value)
+    if ($null -eq $Value) { [Environment]::SetEnvironmentVariable($Name, [NullString]::Value) }
+    else { [Environment]::SetEnvironmentVariable($Name, [string]$Value) }
+}
+
 function Get-HermeticAwsEnvironment {
     <#
     A table of environment variables for a child process (as Invoke-Pwsh -Environment takes it): every AWS_* variable of
@@ -38,7 +49,7 @@ function Enter-HermeticAwsEnvironment {
     $table = Get-HermeticAwsEnvironment
     foreach ($name in $table.Keys) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $table[$name])
+        Set-EnvironmentValue $name $table[$name]
     }
     return $saved
 }
@@ -47,9 +58,9 @@ function Exit-HermeticAwsEnvironment {
     <# Puts back the AWS_* variables Enter-HermeticAwsEnvironment replaced, and removes any AWS_* set since. #>
     param([Parameter(Mandatory)] [hashtable] $Saved)
     foreach ($name in Get-AwsEnvironmentVariableName) {
-        if (-not $Saved.ContainsKey($name)) { [Environment]::SetEnvironmentVariable($name, $null) }
+        if (-not $Saved.ContainsKey($name)) { Set-EnvironmentValue $name $null }
     }
-    foreach ($name in $Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $Saved[$name]) }
+    foreach ($name in $Saved.Keys) { Set-EnvironmentValue $name $Saved[$name] }
 }
 
-Export-ModuleMember -Function Get-AwsEnvironmentVariableName, Get-HermeticAwsEnvironment, Enter-HermeticAwsEnvironment, Exit-HermeticAwsEnvironment
+Export-ModuleMember -Function Set-EnvironmentValue, Get-AwsEnvironmentVariableName, Get-HermeticAwsEnvironment, Enter-HermeticAwsEnvironment, Exit-HermeticAwsEnvironment

@@ -8,6 +8,7 @@ BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
     $script:Root = Get-TestRepositoryRoot
     Import-Module (Join-Path $Root 'tools/Processes.psm1')
+    Import-Module (Join-Path $Root 'tools/HermeticEnvironment.psm1')
     $script:TestProject = Join-Path $Root 'tests/SageMakerMonitoring.Core.Tests/SageMakerMonitoring.Core.Tests.csproj'
 
     $bogus = Join-Path ([IO.Path]::GetTempPath()) ("smm-hostile-" + [Guid]::NewGuid().ToString('n'))
@@ -38,10 +39,10 @@ BeforeAll {
         foreach ($name in $script:Hostile.Keys) {
             $saved[$name] = [Environment]::GetEnvironmentVariable($name)
             $value = if ($Except.ContainsKey($name)) { $Except[$name] } else { $script:Hostile[$name] }
-            [Environment]::SetEnvironmentVariable($name, $value)
+            Set-EnvironmentValue $name $value
         }
         try { & $Script }
-        finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+        finally { foreach ($name in $saved.Keys) { Set-EnvironmentValue $name $saved[$name] } }
     }
 
     # `dotnet test --no-build` needs the test assembly; build.ps1 test runs xunit first, so it is normally there.

@@ -71,7 +71,7 @@ function Invoke-TestPwsh {
     try {
         foreach ($name in $Environment.Keys) {
             $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-            [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+            Set-EnvironmentValue $name $Environment[$name]
         }
         $commandLine = Get-PwshCommandLine
         $arguments = @($commandLine | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $file)
@@ -79,7 +79,7 @@ function Invoke-TestPwsh {
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output -join [Environment]::NewLine) }
     }
     finally {
-        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        foreach ($name in $saved.Keys) { Set-EnvironmentValue $name $saved[$name] }
         Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
     }
 }
@@ -133,7 +133,7 @@ function Set-TestAwsEnvironment {
             $script:SavedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
         }
     }
-    foreach ($name in @($script:AwsEnvironmentNames) + @(Get-AwsEnvironmentVariableName)) { [Environment]::SetEnvironmentVariable($name, $null) }
+    foreach ($name in @($script:AwsEnvironmentNames) + @(Get-AwsEnvironmentVariableName)) { Set-EnvironmentValue $name $null }
     $hermetic = Get-HermeticAwsEnvironment
     $env:AWS_ACCESS_KEY_ID = $script:AccessKeyId
     $env:AWS_SECRET_ACCESS_KEY = $script:SecretAccessKey
@@ -148,9 +148,9 @@ function Restore-TestAwsEnvironment {
     <# Puts back the AWS environment variables as they were before Set-TestAwsEnvironment (and removes any set since). #>
     if (-not $script:SavedEnvironment) { return }
     foreach ($name in Get-AwsEnvironmentVariableName) {
-        if (-not $script:SavedEnvironment.ContainsKey($name)) { [Environment]::SetEnvironmentVariable($name, $null) }
+        if (-not $script:SavedEnvironment.ContainsKey($name)) { Set-EnvironmentValue $name $null }
     }
-    foreach ($name in $script:SavedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $script:SavedEnvironment[$name]) }
+    foreach ($name in $script:SavedEnvironment.Keys) { Set-EnvironmentValue $name $script:SavedEnvironment[$name] }
     $script:SavedEnvironment = $null
 }
 

@@ -59,31 +59,47 @@ AfterAll {
 }
 
 Describe 'With hostile AWS_* variables in the parent environment' {
-    It 'the xunit fault tests still pass (dotnet test in a child process)' {
-        $filter = 'FullyQualifiedName~MetricEmulatorTests.ThrottlingAnd5xxAt30PercentChangeNothing|FullyQualifiedName~WireRetrySettingsTests.Two_hundred_reads_at_a_30_percent_fault_rate'
-        $output = Invoke-WithHostileEnvironment {
-            & (Get-DotnetPath) test $script:TestProject -c Release --no-build --nologo --filter $filter 2>&1 | ForEach-Object { "$_" }
-            "EXIT=$LASTEXITCODE"
+    BeforeAll {
+        # Both runners start at once (they are independent), each with the hostile variables in its environment.
+        function Start-HostileProcess([string] $FileName, [string[]] $ArgumentList) {
+            $info = [Diagnostics.ProcessStartInfo]::new($FileName)
+            foreach ($argument in $ArgumentList) { $info.ArgumentList.Add($argument) }
+            foreach ($name in $script:Hostile.Keys) { $info.Environment[$name] = $script:Hostile[$name] }
+            $info.UseShellExecute = $false
+            $info.RedirectStandardOutput = $true
+            $info.RedirectStandardError = $true
+            $info.RedirectStandardInput = $true
+            $process = [Diagnostics.Process]::Start($info)
+            $process.StandardInput.Close()
+            [pscustomobject]@{ Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Error = $process.StandardError.ReadToEndAsync() }
         }
-        $text = $output -join [Environment]::NewLine
-        $text | Should -Match 'EXIT=0'
-        $text | Should -Match 'Failed:\s+0, Passed:\s+2,'
+        function Wait-HostileProcess($Started, [int] $TimeoutSeconds = 300) {
+            if (-not $Started.Process.WaitForExit($TimeoutSeconds * 1000)) { $Started.Process.Kill($true); throw "Timed out after $TimeoutSeconds s." }
+            $Started.Process.WaitForExit()
+            "$($Started.Output.Result)`n$($Started.Error.Result)`nEXIT=$($Started.Process.ExitCode)"
+        }
+
+        $filter = 'FullyQualifiedName~MetricEmulatorTests.ThrottlingAnd5xxAt30PercentChangeNothing|FullyQualifiedName~WireRetrySettingsTests.Two_hundred_reads_at_a_30_percent_fault_rate'
+        $xunit = Start-HostileProcess (Get-DotnetPath) @('test', $script:TestProject, '-c', 'Release', '--no-build', '--nologo', '--filter', $filter)
+
+        $pwsh = Get-PwshCommandLine
+        $pester = Start-HostileProcess $pwsh[0] (@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive',
+                '-File', (Join-Path $PSScriptRoot 'Invoke-Pester.ps1'), '-Path', (Join-Path $PSScriptRoot 'Logs.Tests.ps1'),
+                '-FullNameFilter', '*30% throttling*', '-ModulePath', (Get-TestModulePath), '-PesterModulePath', (Get-TestDependencyPath).PesterModule,
+                '-ResultFolder', (Join-Path $script:BogusFolder 'results'), '-Output', 'None'))
+
+        $script:XunitOutput = Wait-HostileProcess $xunit
+        $script:PesterOutput = Wait-HostileProcess $pester
+    }
+
+    It 'the xunit fault tests still pass (dotnet test in a child process)' {
+        $XunitOutput | Should -Match 'Failed:\s+0, Passed:\s+2,'
+        $XunitOutput | Should -Match 'EXIT=0'
     }
 
     It 'a Pester fault test still passes (Invoke-Pester.ps1 in a child process)' {
-        $results = Join-Path $script:BogusFolder 'results'
-        $pester = (Get-TestDependencyPath).PesterModule
-        $pwsh = Get-PwshCommandLine
-        $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Invoke-Pester.ps1'),
-            '-Path', (Join-Path $PSScriptRoot 'Logs.Tests.ps1'), '-FullNameFilter', '*30% throttling*', '-ModulePath', (Get-TestModulePath),
-            '-PesterModulePath', $pester, '-ResultFolder', $results, '-Output', 'None')
-        $output = Invoke-WithHostileEnvironment {
-            & $pwsh[0] @arguments 2>&1 | ForEach-Object { "$_" }
-            "EXIT=$LASTEXITCODE"
-        }
-        $text = $output -join [Environment]::NewLine
-        $text | Should -Match '(?m)^2 passed, 0 failed, 0 skipped'
-        $text | Should -Match 'EXIT=0'
+        $PesterOutput | Should -Match '(?m)^2 passed, 0 failed, 0 skipped'
+        $PesterOutput | Should -Match 'EXIT=0'
     }
 }
 

@@ -57,6 +57,7 @@ $Manifest = Join-Path $Root 'SageMakerMonitoring.psd1'
 $FormatsFolder = Join-Path $Root 'src/SageMakerMonitoring/Formats'
 
 Import-Module (Join-Path $Root 'tools/Processes.psm1') -Force
+Import-Module (Join-Path $Root 'tools/HermeticEnvironment.psm1') -Force
 Import-Module (Join-Path $Root 'tools/TestDependencies/TestDependencies.psm1') -Force
 
 # What the staged module folder holds besides the manifest, formats and help: the module's own assemblies and what
@@ -239,8 +240,13 @@ function Invoke-TestTask {
     Write-Step 'Running xunit tests'
     $trx = Join-Path $TestResults 'xunit.trx'
     Remove-Item -LiteralPath $trx -ErrorAction SilentlyContinue
-    $xunitExit = Invoke-Dotnet -AllowFailure -ArgumentList @('test', (Join-Path $Root 'tests/SageMakerMonitoring.Core.Tests/SageMakerMonitoring.Core.Tests.csproj'),
-        '-c', 'Release', '--nologo', '--logger', 'trx;LogFileName=xunit.trx', '--results-directory', $TestResults)
+    # Hermetic: no AWS_* variable of this shell reaches the tests (the test assembly and Invoke-Pester.ps1 clear them too).
+    $savedAws = Enter-HermeticAwsEnvironment
+    try {
+        $xunitExit = Invoke-Dotnet -AllowFailure -ArgumentList @('test', (Join-Path $Root 'tests/SageMakerMonitoring.Core.Tests/SageMakerMonitoring.Core.Tests.csproj'),
+            '-c', 'Release', '--nologo', '--logger', 'trx;LogFileName=xunit.trx', '--results-directory', $TestResults)
+    }
+    finally { Exit-HermeticAwsEnvironment $savedAws }
     $xunit = Read-XunitCounts $trx
     if (-not $xunit) {
         Write-Warning "dotnet test wrote no results (exit code $xunitExit); counting the xunit run as one failure."

@@ -45,14 +45,15 @@ function Invoke-Pwsh {
     $saved = @{}
     foreach ($name in $Environment.Keys) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+        # $null removes the variable ([NullString]: a plain $null would become an empty string).
+        [Environment]::SetEnvironmentVariable($name, $(if ($null -eq $Environment[$name]) { [NullString]::Value } else { [string]$Environment[$name] }))
     }
     try {
         & $exe @arguments | Out-Host
         return $LASTEXITCODE
     }
     finally {
-        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $(if ($null -eq $saved[$name]) { [NullString]::Value } else { $saved[$name] })) }
     }
 }
 

@@ -4,7 +4,8 @@
 .DESCRIPTION
     A loaded dll cannot be unloaded and the AWS SDK reads some settings once per process, so every test file gets a
     process of its own, with out/ first on PSModulePath (so `Import-Module SageMakerMonitoring` finds the staged
-    module). Prints `N passed, N failed, N skipped` for the files it ran.
+    module), and with no AWS_* variable of the calling shell (see tools/HermeticEnvironment.psm1). Prints
+    `N passed, N failed, N skipped` for the files it ran.
     Without -PassThru it exits 1 when anything failed; with -PassThru it returns an object with Passed, Failed and
     Skipped instead (build.ps1 test adds them to the xunit counts).
     Run `dotnet pwsh ./build.ps1 build` first.
@@ -73,6 +74,7 @@ if ($RunFile) {
 }
 
 Import-Module (Join-Path $repositoryRoot 'tools/Processes.psm1')
+Import-Module (Join-Path $repositoryRoot 'tools/HermeticEnvironment.psm1')
 if (-not $PesterModulePath) {
     Import-Module (Join-Path $repositoryRoot 'tools/TestDependencies/TestDependencies.psm1')
     $PesterModulePath = (Restore-TestDependency).PesterModule
@@ -93,10 +95,11 @@ else {
 $files = @($files)
 if (-not $files.Count) { throw 'No Pester test files found.' }
 
-$environment = @{
-    PSModulePath               = (Split-Path -Parent $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath
-    SAGEMAKERMONITORING_MODULE = $ModulePath
-}
+# Hermetic: each file's process starts without any AWS_* variable of this shell (AWS_PROFILE, AWS_MAX_ATTEMPTS,
+# AWS_ENDPOINT_URL, ...) and with empty shared config/credentials files; the tests set what they rely on.
+$environment = Get-HermeticAwsEnvironment
+$environment.PSModulePath = (Split-Path -Parent $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath
+$environment.SAGEMAKERMONITORING_MODULE = $ModulePath
 $totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
 foreach ($file in $files) {
     Write-Host ''

@@ -316,7 +316,9 @@ Describe 'Get-SageMakerLogEvent -Follow' {
             Add-LogEvent $Group $s1 $now.AddMinutes(-1) 'a3'
             Add-LogEvent $Group $s2 $now.AddSeconds(-30) 'b2', 'b3'
             Wait-Until { $received.AddRange(@(Receive-Job $job)); $received.Count -ge 6 }
-            Start-Sleep -Seconds 1   # several more polls over the same overlap window
+            # Several more polls over the same overlap window (counted at the emulator, not timed).
+            $polls = Get-TestEmulatorRequestCount -Operation logs.FilterLogEvents
+            Wait-Until { (Get-TestEmulatorRequestCount -Operation logs.FilterLogEvents) -ge $polls + 3 }
             $received.AddRange(@(Receive-Job $job))
             $received.Count | Should -Be 6
             $job.State | Should -Be 'Running'

@@ -27,9 +27,16 @@ BeforeAll {
     }
 
     function Put-Datum([string] $Namespace, [string] $Name, [hashtable] $Dimensions, [datetime] $Timestamp, [double] $Value) {
-        $datum = @{ MetricName = $Name; Timestamp = $Timestamp.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ'); Value = $Value
-            Dimensions = @($Dimensions.GetEnumerator() | ForEach-Object { @{ Name = $_.Key; Value = "$($_.Value)" } }) }
-        Invoke-Aws cloudwatch put-metric-data --namespace $Namespace --metric-data (ConvertTo-Json -Compress -Depth 5 @($datum)) | Out-Null
+        Put-Data $Namespace $Name $Dimensions @{ $Timestamp = $Value }
+    }
+
+    # Several datapoints of one metric in one PutMetricData call: @{ <timestamp> = <value>; ... }.
+    function Put-Data([string] $Namespace, [string] $Name, [hashtable] $Dimensions, [hashtable] $Points) {
+        $data = @(foreach ($point in $Points.GetEnumerator()) {
+            @{ MetricName = $Name; Timestamp = ([datetime]$point.Key).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ'); Value = [double]$point.Value
+                Dimensions = @($Dimensions.GetEnumerator() | ForEach-Object { @{ Name = $_.Key; Value = "$($_.Value)" } }) }
+        })
+        Invoke-Aws cloudwatch put-metric-data --namespace $Namespace --metric-data (ConvertTo-Json -Compress -Depth 5 $data) | Out-Null
     }
 
     function Key($p) { '{0}|{1}|{2}|{3}|{4:o}|{5:R}' -f $p.ResourceName, $p.Host, $p.VariantName, $p.MetricName, $p.Timestamp, $p.Value }
@@ -260,29 +267,42 @@ Describe 'Watch-SageMakerMetric' {
     It 'writes each point once, including one that arrives late' {
         $now = [DateTime]::UtcNow
         $minute = [DateTime]::new($now.Ticks - $now.Ticks % [TimeSpan]::TicksPerMinute, [DateTimeKind]::Utc)
-        foreach ($m in 4, 2, 1) { Put-Datum 'Custom/Watch' 'Depth' @{ Queue = 'a' } $minute.AddMinutes(-$m) $m }
-        # Minute -3 arrives while the watch runs.
+        Put-Data 'Custom/Watch' 'Depth' @{ Queue = 'late' } @{ $minute.AddMinutes(-4) = 4; $minute.AddMinutes(-2) = 2; $minute.AddMinutes(-1) = 1 }
+        # Minute -3 arrives while the watch runs: put once the watch has made its first read (no fixed sleep).
         $late = $minute.AddMinutes(-3)
-        $job = Start-Job -ScriptBlock {
+        Reset-TestEmulatorRequestCount | Out-Null
+        $job = Start-ThreadJob -ScriptBlock {
             param($Url, $Stamp)
-            Start-Sleep -Seconds 8
-            Remove-Item Env:AWS_PROFILE, Env:AWS_DEFAULT_PROFILE -ErrorAction SilentlyContinue
-            $datum = '[{"MetricName":"Depth","Dimensions":[{"Name":"Queue","Value":"a"}],"Timestamp":"' + $Stamp + '","Value":3}]'
-            & aws cloudwatch put-metric-data --namespace Custom/Watch --metric-data $datum --endpoint-url $Url --region us-east-1
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            do {
+                $reads = (Invoke-RestMethod -Uri "$Url/_emulator/requests" -NoProxy).operations.'monitoring.GetMetricData'
+                if ($reads -ge 1) { break }
+                Start-Sleep -Milliseconds 50
+            } while ([DateTime]::UtcNow -lt $deadline)
+            $datum = '[{"MetricName":"Depth","Dimensions":[{"Name":"Queue","Value":"late"}],"Timestamp":"' + $Stamp + '","Value":3}]'
+            & aws cloudwatch put-metric-data --namespace Custom/Watch --metric-data $datum --endpoint-url $Url --region us-east-1 2>&1
+            "reads before the late point: $reads"
         } -ArgumentList $env:AWS_ENDPOINT_URL, $late.ToString('yyyy-MM-ddTHH:mm:ssZ')
         try {
-            $points = Watch-SageMakerMetric -Namespace Custom/Watch -Dimension @{ Queue = 'a' } -MetricName Depth -Period 60 -Interval 5s -Since 6m -Until ([DateTime]::UtcNow.AddSeconds(20))
+            # Stops at the 4th point written; -Until only bounds the run if the late point never shows up.
+            $points = Watch-SageMakerMetric -Namespace Custom/Watch -Dimension @{ Queue = 'late' } -MetricName Depth -Period 60 -Interval 1s -Since 6m -Count 4 -Until ([DateTime]::UtcNow.AddSeconds(90))
         }
-        finally { $job | Wait-Job | Remove-Job }
+        finally { $log = $job | Receive-Job -Wait -AutoRemoveJob }
+        "$log" | Should -Match 'reads before the late point: [1-9]'
         $stamps = $points | ForEach-Object { $_.Timestamp }
         $stamps.Count | Should -Be 4
         ($stamps | Sort-Object -Unique).Count | Should -Be 4
         $stamps | Should -Contain $late
         ($points | Where-Object Timestamp -eq $late).Value | Should -Be 3
+        # It was written after the points that were there from the start.
+        $points[-1].Timestamp | Should -Be $late
     }
 
     It 'stops after -Count points' {
-        $points = Watch-SageMakerMetric -Namespace Custom/Watch -Dimension @{ Queue = 'a' } -MetricName Depth -Period 60 -Since 10m -Count 2
+        $now = [DateTime]::UtcNow
+        $minute = [DateTime]::new($now.Ticks - $now.Ticks % [TimeSpan]::TicksPerMinute, [DateTimeKind]::Utc)
+        Put-Data 'Custom/Watch' 'Depth' @{ Queue = 'count' } @{ $minute.AddMinutes(-4) = 4; $minute.AddMinutes(-3) = 3; $minute.AddMinutes(-2) = 2 }
+        $points = Watch-SageMakerMetric -Namespace Custom/Watch -Dimension @{ Queue = 'count' } -MetricName Depth -Period 60 -Since 10m -Count 2
         $points.Count | Should -Be 2
     }
 }

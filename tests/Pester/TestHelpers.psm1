@@ -22,15 +22,17 @@ $script:SavedEnvironment = $null
 $script:AccessKeyId = 'AKIAIOSFODNN7EXAMPLE'
 $script:SecretAccessKey = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
 
-# Environment variables that would steer the AWS SDK away from the emulator or its keys.
+# Environment variables the harness always clears, whether or not they are set when it starts; every other AWS_*
+# variable present is cleared too (see Set-TestAwsEnvironment).
 $script:AwsEnvironmentNames = @(
     'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE',
     'AWS_DEFAULT_PROFILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_CLOUDWATCH', 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS',
     'AWS_ENDPOINT_URL_EVENTBRIDGE', 'AWS_ENDPOINT_URL_SAGEMAKER', 'AWS_ENDPOINT_URL_S3', 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
-    'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_EC2_METADATA_DISABLED'
+    'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_EC2_METADATA_DISABLED', 'AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE'
 )
 
 Import-Module (Join-Path $script:RepositoryRoot 'tools/Processes.psm1')
+Import-Module (Join-Path $script:RepositoryRoot 'tools/HermeticEnvironment.psm1')
 Import-Module (Join-Path $script:RepositoryRoot 'tools/TestDependencies/TestDependencies.psm1')
 
 # ---------------------------------------------------------------------------------------------------------- the module
@@ -57,19 +59,27 @@ function Get-TestDependencyPath {
 function Invoke-TestPwsh {
     <#
     Runs a script in a fresh `pwsh -NoProfile -NonInteractive` and returns ExitCode and Output (stdout and stderr as
-    one string). The environment of this process (AWS_ENDPOINT_URL etc.) is inherited.
+    one string). The child inherits this process's environment: under Invoke-Pester.ps1 that holds no AWS_* variable
+    but what the harness (Start-TestEmulator) and the test set. -Environment sets (or, with $null, removes) variables
+    for the child only, e.g. -Environment @{ AWS_MAX_ATTEMPTS = '2' }.
     #>
-    param([Parameter(Mandatory)] [string] $Script)
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
     $file = Join-Path ([IO.Path]::GetTempPath()) ("smm-test-" + [Guid]::NewGuid().ToString('n') + '.ps1')
     # Plain-text errors: no ANSI colour codes in the captured output.
     Set-Content -LiteralPath $file -Value ("`$PSStyle.OutputRendering = 'PlainText'`n" + $Script) -Encoding utf8
+    $saved = @{}
     try {
+        foreach ($name in $Environment.Keys) {
+            $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+            Set-EnvironmentValue $name $Environment[$name]
+        }
         $commandLine = Get-PwshCommandLine
         $arguments = @($commandLine | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $file)
         $output = & $commandLine[0] @arguments 2>&1 | ForEach-Object { "$_" }
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output -join [Environment]::NewLine) }
     }
     finally {
+        foreach ($name in $saved.Keys) { Set-EnvironmentValue $name $saved[$name] }
         Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
     }
 }
@@ -113,28 +123,34 @@ function Stop-TestEmulator {
 function Set-TestAwsEnvironment {
     <#
     Points the AWS SDK in this process (and its children) at an emulator with the default key pair and us-east-1.
-    Shared config/credentials files are pointed at files that do not exist, so no local profile interferes.
+    Every other AWS_* variable is removed (AWS_PROFILE, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE, AWS_ENDPOINT_URL_*, ...), and
+    the shared config/credentials files are pointed at empty files, so no local profile or setting interferes.
     #>
     param([Parameter(Mandatory)] [string] $Url)
     if (-not $script:SavedEnvironment) {
         $script:SavedEnvironment = @{}
-        foreach ($name in $script:AwsEnvironmentNames) { $script:SavedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name) }
+        foreach ($name in @($script:AwsEnvironmentNames) + @(Get-AwsEnvironmentVariableName)) {
+            $script:SavedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
+        }
     }
-    foreach ($name in $script:AwsEnvironmentNames) { [Environment]::SetEnvironmentVariable($name, $null) }
-    $missing = Join-Path ([IO.Path]::GetTempPath()) 'sagemakermonitoring-tests-no-aws-files'
+    foreach ($name in @($script:AwsEnvironmentNames) + @(Get-AwsEnvironmentVariableName)) { Set-EnvironmentValue $name $null }
+    $hermetic = Get-HermeticAwsEnvironment
     $env:AWS_ACCESS_KEY_ID = $script:AccessKeyId
     $env:AWS_SECRET_ACCESS_KEY = $script:SecretAccessKey
     $env:AWS_REGION = 'us-east-1'
     $env:AWS_ENDPOINT_URL = $Url
-    $env:AWS_CONFIG_FILE = Join-Path $missing 'config'
-    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $missing 'credentials'
+    $env:AWS_CONFIG_FILE = $hermetic.AWS_CONFIG_FILE
+    $env:AWS_SHARED_CREDENTIALS_FILE = $hermetic.AWS_SHARED_CREDENTIALS_FILE
     $env:AWS_EC2_METADATA_DISABLED = 'true'
 }
 
 function Restore-TestAwsEnvironment {
-    <# Puts back the AWS environment variables as they were before Set-TestAwsEnvironment. #>
+    <# Puts back the AWS environment variables as they were before Set-TestAwsEnvironment (and removes any set since). #>
     if (-not $script:SavedEnvironment) { return }
-    foreach ($name in $script:SavedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $script:SavedEnvironment[$name]) }
+    foreach ($name in Get-AwsEnvironmentVariableName) {
+        if (-not $script:SavedEnvironment.ContainsKey($name)) { Set-EnvironmentValue $name $null }
+    }
+    foreach ($name in $script:SavedEnvironment.Keys) { Set-EnvironmentValue $name $script:SavedEnvironment[$name] }
     $script:SavedEnvironment = $null
 }
 

@@ -14,5 +14,7 @@ namespace SageMakerMonitoring.Emulator.Hosting
         RequestTimeSkewed,
         /// <summary>x-amz-content-sha256 does not match the body.</summary>
         ContentHashMismatch,
+        /// <summary>The credential scope names a region AWS does not have (see <see cref="AwsRegions"/>).</summary>
+        UnknownRegion,
     }
 }

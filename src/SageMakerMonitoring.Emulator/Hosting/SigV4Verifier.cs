@@ -11,7 +11,8 @@ namespace SageMakerMonitoring.Emulator.Hosting
 {
     /// <summary>
     /// Verifies AWS Signature Version 4 on a buffered request: canonical request, string to sign, derived key and
-    /// signature, request time within 15 minutes of real time, and x-amz-content-sha256 (UNSIGNED-PAYLOAD and
+    /// signature, a signing region AWS has (<see cref="AwsRegions"/>), request time within 15 minutes of real time, and
+    /// x-amz-content-sha256 (UNSIGNED-PAYLOAD and
     /// STREAMING-* values are taken literally, a hex hash must match the body).
     /// </summary>
     public sealed class SigV4Verifier
@@ -64,6 +65,17 @@ namespace SageMakerMonitoring.Emulator.Hosting
             {
                 amzDate = requestTime.ToString(AmzDateFormat, CultureInfo.InvariantCulture);
             }
+
+            // A region AWS does not have: on AWS such a request has no endpoint to reach at all (DNS fails). The closest
+            // faithful answer for a request that does arrive is what a real endpoint says to a credential scoped to a
+            // region it does not serve: "Credential should be scoped to a valid region, not '<region>'." (each protocol's
+            // code in SigV4ErrorAnswers). It is checked before the key, as the scope is part of parsing the credential.
+            if (!AwsRegions.IsKnown(auth.Region))
+                return new SigV4Result
+                {
+                    Failure = SigV4Failure.UnknownRegion, AccessKeyId = auth.AccessKeyId, SigningName = signingName, Region = auth.Region,
+                    Message = $"Credential should be scoped to a valid region, not '{auth.Region}'. ", RequestTime = requestTime,
+                };
 
             if (!_credentials.TryGetSecret(auth.AccessKeyId, out string secret))
                 return new SigV4Result

@@ -109,7 +109,13 @@ namespace SageMakerMonitoring.Core.Tests.Aws
                 using AwsClientFactory factory = Factory(calls);
                 using var cancel = new CancellationTokenSource();
                 Task<MetricListPage> call = factory.CreateCloudWatch().ListMetricsAsync(new ListMetricsRequest(), cancel.Token);
-                await Task.Delay(500);
+                // Cancel once the emulator holds the request (counted on arrival), not after a guessed delay.
+                var waited = Stopwatch.StartNew();
+                while ((await _emulator.GetControlAsync("requests"))?["operations"]?["monitoring.ListMetrics"] == null)
+                {
+                    Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the call never reached the emulator");
+                    await Task.Delay(20);
+                }
                 Assert.False(call.IsCompleted);
                 Stopwatch watch = Stopwatch.StartNew();
                 cancel.Cancel();

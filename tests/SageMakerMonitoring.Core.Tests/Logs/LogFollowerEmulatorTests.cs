@@ -51,6 +51,22 @@ namespace SageMakerMonitoring.Core.Tests.Logs
             }
         }
 
+        private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
+        {
+            var sw = Stopwatch.StartNew();
+            while (!await condition())
+            {
+                if (sw.Elapsed > timeout) throw new TimeoutException("condition not reached");
+                await Task.Delay(50);
+            }
+        }
+
+        private async Task<long> FilterLogEventsCalls()
+        {
+            JsonNode? requests = await _emulator.GetControlAsync("requests");
+            return requests?["operations"]?["logs.FilterLogEvents"]?.GetValue<long>() ?? 0;
+        }
+
         [Fact]
         public async Task NewEventsAppearExactlyOnceAndTheFollowEndsWithTheJob()
         {
@@ -79,7 +95,9 @@ namespace SageMakerMonitoring.Core.Tests.Logs
             await Append(s1, now.AddMinutes(-1), "a3");
             await Append(s2, now.AddSeconds(-30), "b2", "b3");
             await WaitFor(() => seen.Count >= 6, TimeSpan.FromSeconds(60));
-            await Task.Delay(1_000); // several more polls over the same window
+            // Several more polls over the same window (counted at the emulator, not timed).
+            long polls = await FilterLogEventsCalls();
+            await WaitForAsync(async () => await FilterLogEventsCalls() >= polls + 3, TimeSpan.FromSeconds(60));
             Assert.Equal(6, seen.Count);
 
             // The job ends; its last lines arrive just after.

@@ -469,13 +469,13 @@ namespace SageMakerMonitoring.Emulator.Services.Events
 
         private EventRuleState FindRuleByArn(string arn)
         {
-            var marker = ":rule/";
-            var at = arn.IndexOf(marker, StringComparison.Ordinal);
-            if (!arn.StartsWith("arn:", StringComparison.Ordinal) || at < 0)
+            const string marker = "rule/";
+            if (!AwsArn.TryParse(arn, out var parsed) || parsed!.Service != "events" || parsed.Region.Length == 0 || parsed.Account.Length == 0
+                || !parsed.Resource.StartsWith(marker, StringComparison.Ordinal))
             {
                 throw new AwsErrorException("ValidationException", "Parameter ResourceARN is not valid.");
             }
-            var rest = arn.Substring(at + marker.Length);
+            var rest = parsed.Resource.Substring(marker.Length);
             var slash = rest.LastIndexOf('/');
             var busName = slash < 0 ? "default" : rest.Substring(0, slash);
             var name = slash < 0 ? rest : rest.Substring(slash + 1);

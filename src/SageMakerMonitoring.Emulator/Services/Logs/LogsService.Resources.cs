@@ -298,11 +298,16 @@ namespace SageMakerMonitoring.Emulator.Services.Logs
 
         internal static string GroupNameFromIdentifier(string identifier)
         {
-            if (!identifier.StartsWith("arn:", StringComparison.Ordinal)) return identifier;
-            int marker = identifier.IndexOf(":log-group:", StringComparison.Ordinal);
-            if (marker < 0) throw LogsErrors.InvalidParameter("Invalid log group ARN.");
-            string rest = identifier.Substring(marker + ":log-group:".Length);
+            // A log group name holds no ':', so anything with one must be a well-formed log group ARN
+            // (arn:partition:logs:region:account:log-group:NAME, optionally ending ":*").
+            if (identifier.IndexOf(':') < 0) return identifier;
+            const string prefix = "log-group:";
+            if (!AwsArn.TryParse(identifier, out AwsArn? arn) || arn!.Service != "logs" || arn.Region.Length == 0 || arn.Account.Length == 0
+                || !arn.Resource.StartsWith(prefix, StringComparison.Ordinal))
+                throw LogsErrors.InvalidParameter($"Invalid log group ARN: '{identifier}'.");
+            string rest = arn.Resource.Substring(prefix.Length);
             if (rest.EndsWith(":*", StringComparison.Ordinal)) rest = rest.Substring(0, rest.Length - 2);
+            if (rest.Length == 0) throw LogsErrors.InvalidParameter($"Invalid log group ARN: '{identifier}'.");
             return rest;
         }
 

@@ -197,7 +197,13 @@ namespace SageMakerMonitoring.Core.Tests.Emulator.Logs
         public void ResultsPageWithMaxItemsAndNextToken()
         {
             string id = (string)_logs.Call("StartQuery", new { logGroupName = "/api", startTime = 0, endTime = _now / 1000, queryString = "fields @message" })["queryId"]!;
-            Thread.Sleep(50);
+            // The engine runs in the background even with a zero run time: wait for Complete (bounded), not a fixed time.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while ((string)_logs.Call("GetQueryResults", new { queryId = id, maxItems = 1 })["status"]! != "Complete")
+            {
+                Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the query did not complete");
+                Thread.Sleep(10);
+            }
             var messages = new List<string>();
             string? token = null;
             int pages = 0;

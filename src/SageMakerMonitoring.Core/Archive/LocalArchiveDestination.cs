@@ -268,7 +268,15 @@ namespace SageMakerMonitoring.Core.Archive
                 if (!existed) destination.Faults?.Step("file: partition folder created");
                 _temp = Path.Combine(folder, ArchiveLayout.TemporaryName(Path.GetFileName(_target)));
                 _stream = new FileStream(_temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-                destination.Faults?.Step("file: temporary file created");
+                try
+                {
+                    destination.Faults?.Step("file: temporary file created");
+                }
+                catch (ArchiveKilledException)
+                {
+                    _stream.Dispose(); // as the operating system closes a killed process's files; the temporary file stays
+                    throw;
+                }
             }
 
             public string RelativePath { get; }

@@ -32,7 +32,7 @@ namespace SageMakerMonitoring.Core.Archive
 
         public static MonitoringException DiskFull(string where, Exception inner) =>
             new MonitoringException("ArchiveDiskFull", ErrorKind.WriteError,
-                $"The disk holding {where} is full; the unfinished commit was discarded and the archive is as the last finished commit left it.", where, inner)
+                $"The disk holding {where} is full: {inner.Message.TrimEnd('.')}. The unfinished commit's temporary files were removed; the archive holds what the last finished commit left, and the next run continues from there.", where, inner)
             {
                 RecommendedAction = "Free space on that disk (or give the archive another -Path) and run the export again; it continues where it stopped.",
             };

@@ -123,6 +123,47 @@ Describe 'A real export killed at every step of a commit' {
     }
 }
 
+Describe 'A real S3 export killed at chosen steps' {
+    It 'is completed at once by the next run on this machine (the dead run''s lease is taken over) with the rows of an uninterrupted run' {
+        if (-not (Test-TestExternalTool aws)) { Set-ItResult -Skipped -Because 'the AWS CLI is not installed'; return }
+        New-Workload -Job 'sweep-s3' -Hosts 2 -Seconds 7200
+        Invoke-TestEmulatorControl -Service s3 -Action create-bucket -Body @{ name = 'kills' } | Out-Null
+        $arguments = "-TrainingJobName sweep-s3 -Path 's3://kills/{0}' -Since 70m -EndTime '$(& $iso $T.AddMinutes(-5))' -LockTimeout 5s"
+        # The AWS CLI copies a prefix down, so the rows are compared as for a local archive.
+        function Get-S3Archive([string] $Prefix) {
+            Remove-Item Env:AWS_PROFILE, Env:AWS_DEFAULT_PROFILE -ErrorAction SilentlyContinue
+            $local = New-ArchiveFolder
+            $out = & aws s3 cp --recursive "s3://kills/$Prefix" $local --endpoint-url $env:AWS_ENDPOINT_URL --region us-east-1 2>&1
+            if ($LASTEXITCODE -ne 0) { throw "aws s3 cp failed: $out" }
+            $local
+        }
+        Invoke-Expression "`$null = Export-SageMakerMetric $($arguments -f 'expected')"
+        $expectedFolder = Get-S3Archive 'expected'
+        $expected = Get-ArchiveRow $expectedFolder
+        $expected.Count | Should -Be (2 * 70 * 60)
+        Test-Path (Join-Path $expectedFolder '_export.lock') | Should -BeFalse
+
+        $kills = 0
+        for ($step = 1; $step -le 60; $step += 3) {
+            $prefix = "step$step"
+            $child = Invoke-ChildExport -Arguments ($arguments -f $prefix) -KillAt $step
+            if ($child.ExitCode -eq 0) { break }
+            $child.Output | Should -Match "Killed at archive step $step "
+            $kills++
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            Invoke-Expression "`$null = Export-SageMakerMetric $($arguments -f $prefix) -WarningVariable taken -WarningAction SilentlyContinue"
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 5 -Because 'the killed run''s lease must not be waited out'
+            $folder = Get-S3Archive $prefix
+            $rows = Get-ArchiveRow $folder
+            @(Compare-Object $expected $rows -SyncWindow 0).Count | Should -Be 0 -Because "a kill at step $step"
+            Get-DataFile $folder | Should -Be (Get-DataFile $expectedFolder) -Because "a kill at step $step"
+            Test-Path (Join-Path $folder '_export.lock') | Should -BeFalse
+            (Get-Content -Raw (Join-Path $folder '_checkpoint.json') | ConvertFrom-Json).PSObject.Properties.Name | Should -Not -Contain 'pending'
+        }
+        $kills | Should -BeGreaterOrEqual 3
+    }
+}
+
 Describe 'Destinations that cannot be written' {
     It 'fails at once with ArchivePathNotWritable on a read-only folder, not after a lock wait' {
         New-Workload -Job 'ro-job' -Hosts 1 -Seconds 1800

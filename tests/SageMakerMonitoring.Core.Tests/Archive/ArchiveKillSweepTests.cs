@@ -149,6 +149,37 @@ namespace SageMakerMonitoring.Core.Tests.Archive
             Assert.Contains(kills, k => k.Contains("checkpoint put"));
         }
 
+        [Fact]
+        public async Task TheS3LeaseOfAKilledProcessOnThisMachineIsTakenOverAtOnce()
+        {
+            await PrepareAsync(_emulator, Frozen);
+            await SyntheticAsync(_emulator, "dead-lease", 1, OneMetric, 3600, Frozen);
+            await _emulator.PostControlAsync("s3/create-bucket", new JsonObject { ["name"] = "leases" });
+            var s3 = Clients(_emulator.Url).CreateObjectStore();
+            int deadPid;
+            using (var dead = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sh", "-c true") { UseShellExecute = false })!)
+            {
+                dead.WaitForExit();
+                deadPid = dead.Id;
+            }
+            // A lease valid for another 9 minutes, left by a process of this machine that was killed.
+            var lease = $"{{\"owner\":\"{Environment.MachineName}/{deadPid}/abc\",\"expires\":\"{DateTime.UtcNow.AddMinutes(9):yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\"}}";
+            await s3.PutObjectAsync("leases", "p/_export.lock", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lease)), CancellationToken.None);
+            var reporter = new RecordingReporter();
+            var options = Short("dead-lease");
+            options.LockTimeout = TimeSpan.Zero;
+            var summary = await ExportAsync(_emulator, new S3ArchiveDestination(s3, "leases", "p"), options, reporter);
+            Assert.True(summary.Datapoints > 0);
+            Assert.Contains(reporter.Warnings, w => w.Contains("no longer runs") && w.Contains($"/{deadPid}/abc"));
+
+            // A live process's lease (this one's) is respected.
+            var live = $"{{\"owner\":\"{Environment.MachineName}/{Environment.ProcessId}/abc\",\"expires\":\"{DateTime.UtcNow.AddMinutes(9):yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\"}}";
+            await s3.PutObjectAsync("leases", "p/_export.lock", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(live)), CancellationToken.None);
+            var ex = await Assert.ThrowsAsync<SageMakerMonitoring.Core.Infrastructure.MonitoringException>(() => ExportAsync(_emulator, new S3ArchiveDestination(s3, "leases", "p"), options));
+            Assert.Equal("ArchiveLocked", ex.ErrorId);
+            Assert.False(S3ArchiveLock.DeadOwnerOnThisMachine("other-host/" + deadPid + "/abc"));
+        }
+
         /// <summary>
         /// For k = 1, 2, …: a fresh folder, the setup run (uninterrupted), the run killed at step k, a clean rerun, and a
         /// comparison with the uninterrupted archive; until a run reaches its end before step k. Returns the kill steps.

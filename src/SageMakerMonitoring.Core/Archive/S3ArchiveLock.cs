@@ -18,7 +18,8 @@ namespace SageMakerMonitoring.Core.Archive
     /// (one winner again), and deleted with If-Match on release. What it cannot do: S3 has no fencing, so a holder that
     /// stalls longer than its lease (a suspended machine) may still issue a data-file write after another run took the
     /// lock over; its checkpoint write then fails its own If-Match, so the archive's checkpoint is never overwritten,
-    /// but such a stray file can repeat rows. Lease expiry is judged by the waiting machine's clock.
+    /// but such a stray file can repeat rows. Lease expiry is judged by the waiting machine's clock. A lease whose owner
+    /// is a process of this machine that no longer runs (a killed scheduled run) is taken over at once.
     /// </summary>
     public sealed class S3ArchiveLock : IArchiveLock
     {

@@ -7,6 +7,9 @@ Write-Host "Export-SageMakerMetric -All -Path $archive -Since 30m"
 $summary = Export-SageMakerMetric -All -Path $archive -Since 30m -EndTime $end
 $summary | Format-List | Out-Host
 
+Write-Host 'What the next run would do, asked with -WhatIf (nothing is written):'
+Export-SageMakerMetric -All -Path $archive -EndTime $end.AddMinutes(5) -WhatIf
+
 Write-Host 'A second run a few minutes later adds only the new minutes:'
 Export-SageMakerMetric -All -Path $archive -EndTime $end.AddMinutes(5) | Format-List Datapoints, Files, ExportedThrough | Out-Host
 

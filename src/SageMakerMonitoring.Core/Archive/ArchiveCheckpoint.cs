@@ -57,6 +57,7 @@ namespace SageMakerMonitoring.Core.Archive
                         w.WriteNumber("resolution", s.Resolution);
                         if (s.LastDatapoint is DateTime l) w.WriteString("last", Iso(l));
                         if (s.BackfillUntil is DateTime b) w.WriteString("backfillUntil", Iso(b));
+                        if (s.Folder != null) w.WriteString("folder", s.Folder);
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();
@@ -113,30 +114,34 @@ namespace SageMakerMonitoring.Core.Archive
                     };
                     foreach (var e in root.GetProperty("series").EnumerateArray())
                     {
-                        var dims = e.GetProperty("dims").EnumerateObject().Select(p => new MetricDimension(p.Name, p.Value.GetString() ?? "")).ToList();
-                        var s = new ArchiveSeriesState(e.GetProperty("ns").GetString()!, e.GetProperty("metric").GetString()!, dims, e.GetProperty("stat").GetString()!,
-                            ParseType(e.GetProperty("type").GetString()), e.GetProperty("resource").GetString()!, OptionalString(e, "host"), OptionalString(e, "variant"))
+                        var dims = e.GetProperty("dims").EnumerateObject().Select(p => new MetricDimension(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new FormatException($"the dimension {p.Name} has no string value"))).ToList();
+                        var s = new ArchiveSeriesState(Required(e, "ns"), Required(e, "metric"), dims, Required(e, "stat"),
+                            ParseType(e.GetProperty("type").GetString()), Required(e, "resource"), OptionalString(e, "host"), OptionalString(e, "variant"))
                         {
                             ExportedThrough = OptionalTime(e, "through"),
                             Period = e.GetProperty("period").GetInt32(),
                             Resolution = e.GetProperty("resolution").GetInt32(),
                             LastDatapoint = OptionalTime(e, "last"),
                             BackfillUntil = OptionalTime(e, "backfillUntil"),
+                            Folder = OptionalString(e, "folder"),
                         };
+                        if (s.Folder != null && !ArchiveLayout.IsSeriesFolder(s.Folder))
+                        {
+                            throw new FormatException($"the folder '{Printable(s.Folder)}' of series {s.Key} is not a namespace=…/resource=… folder inside the archive");
+                        }
                         cp.Series[s.Key] = s;
                     }
                     foreach (var e in root.GetProperty("gaps").EnumerateArray())
                     {
                         var exported = e.GetProperty("exportedPeriod");
-                        cp.Gaps.Add(new ArchiveGap(e.GetProperty("series").GetString()!, ParseType(e.GetProperty("type").GetString()), e.GetProperty("resource").GetString()!,
-                            OptionalString(e, "host"), OptionalString(e, "variant"), e.GetProperty("metric").GetString()!, e.GetProperty("stat").GetString()!,
+                        cp.Gaps.Add(new ArchiveGap(Required(e, "series"), ParseType(e.GetProperty("type").GetString()), Required(e, "resource"),
+                            OptionalString(e, "host"), OptionalString(e, "variant"), Required(e, "metric"), Required(e, "stat"),
                             Time(e.GetProperty("from")), Time(e.GetProperty("to")), e.GetProperty("lostPeriod").GetInt32(),
                             exported.ValueKind == JsonValueKind.Null ? (int?)null : exported.GetInt32(), Time(e.GetProperty("recorded"))));
                     }
                     if (root.TryGetProperty("pending", out var pending) && pending.ValueKind == JsonValueKind.Object)
                     {
-                        cp.Pending = new ArchivePendingBatch(pending.GetProperty("sequence").GetInt64(),
-                            pending.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList());
+                        cp.Pending = ParsePending(pending, cp.Sequence);
                     }
                     return cp;
                 }
@@ -151,8 +156,45 @@ namespace SageMakerMonitoring.Core.Archive
             }
         }
 
+        /// <summary>
+        /// The commit a killed run left: its files are about to be deleted, so each must be a data file of that very
+        /// commit inside the archive. One bad entry rejects the whole checkpoint, before anything is deleted.
+        /// </summary>
+        private static ArchivePendingBatch ParsePending(JsonElement pending, long finished)
+        {
+            var sequence = pending.GetProperty("sequence").GetInt64();
+            if (sequence <= finished) throw new FormatException($"the pending commit {sequence} is not after the last finished commit {finished}");
+            var files = new List<string>();
+            foreach (var f in pending.GetProperty("files").EnumerateArray())
+            {
+                if (f.ValueKind != JsonValueKind.String) throw new FormatException($"the pending file entry {f.GetRawText()} is not a path");
+                var path = f.GetString()!;
+                if (!ArchiveLayout.IsSafeDataFilePath(path) || !ArchiveLayout.IsFileOfCommit(path, sequence))
+                {
+                    throw new FormatException($"the pending file '{Printable(path)}' is not a data file of commit {sequence} inside the archive");
+                }
+                files.Add(path);
+            }
+            return new ArchivePendingBatch(sequence, files);
+        }
+
+        /// <summary>A value from the file as it can be shown in a message: control characters escaped, at most 200 characters.</summary>
+        private static string Printable(string value)
+        {
+            var sb = new System.Text.StringBuilder();
+            foreach (var c in value.Length > 200 ? value.Substring(0, 200) : value)
+            {
+                if (c < 0x20 || c == 0x7F) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                else sb.Append(c);
+            }
+            return value.Length > 200 ? sb + "…" : sb.ToString();
+        }
+
         private static SageMakerResourceType ParseType(string? text) =>
             Enum.TryParse<SageMakerResourceType>(text, out var type) ? type : throw new FormatException($"'{text}' is not a resource type");
+
+        private static string Required(JsonElement e, string name) =>
+            e.GetProperty(name) is var p && p.ValueKind == JsonValueKind.String ? p.GetString()! : throw new FormatException($"'{name}' is not a string");
 
         private static string? OptionalString(JsonElement e, string name) =>
             e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;

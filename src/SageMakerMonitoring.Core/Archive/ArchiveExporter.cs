@@ -43,6 +43,42 @@ namespace SageMakerMonitoring.Core.Archive
 
         public async Task<ArchiveExportSummary> ExportAsync(ArchiveExportOptions options, CancellationToken cancellationToken)
         {
+            try
+            {
+                return await ExportUnguardedAsync(options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ArchiveErrors.IsFileSystemFailure(ex))
+            {
+                throw ArchiveErrors.Translate(ex, _destination.Location);
+            }
+        }
+
+        /// <summary>
+        /// What a run would do, for -WhatIf: the series, the span and the destination. Reads the checkpoint (when there
+        /// is one) and lists the metrics; writes nothing, creates no folder and takes no lock.
+        /// </summary>
+        public async Task<ArchiveExportPreview> PreviewAsync(ArchiveExportOptions options, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var now = UtcTime.ToUtc(options.Clock());
+                var end = EndOf(options, now);
+                var existing = await _destination.ReadCheckpointAsync(cancellationToken).ConfigureAwait(false);
+                var checkpoint = existing is null ? new ArchiveCheckpoint { Format = options.Format } : ArchiveCheckpoint.Parse(existing, _destination.Location + ArchiveLayout.CheckpointName);
+                var series = await FindSeriesAsync(options, checkpoint, now, cancellationToken).ConfigureAwait(false);
+                var plan = ArchiveWindowPlanner.Plan(PlanInputs(series, options, end), now, end);
+                var from = plan.Windows.Count == 0 ? (DateTime?)null : plan.Windows.Min(w => w.Members.Min(m => m.From));
+                return new ArchiveExportPreview(_destination.Location, series.Select(s => s.State.ToString()).ToList(), from, series.Count == 0 ? (DateTime?)null : end,
+                    plan.Windows.Count, checkpoint.Pending != null);
+            }
+            catch (Exception ex) when (ArchiveErrors.IsFileSystemFailure(ex))
+            {
+                throw ArchiveErrors.Translate(ex, _destination.Location);
+            }
+        }
+
+        private async Task<ArchiveExportSummary> ExportUnguardedAsync(ArchiveExportOptions options, CancellationToken cancellationToken)
+        {
             var watch = Stopwatch.StartNew();
             var held = await _destination.AcquireLockAsync(options.LockTimeout, _reporter, cancellationToken).ConfigureAwait(false);
             try
@@ -67,12 +103,22 @@ namespace SageMakerMonitoring.Core.Archive
             }
         }
 
+        private static DateTime EndOf(ArchiveExportOptions options, DateTime now)
+        {
+            var endLimit = options.EndTime is DateTime e ? UtcTime.ToUtc(e) : now - options.SettleDelay;
+            if (endLimit > now) endLimit = now;
+            return UtcTime.Floor(endLimit, TimeSpan.FromMinutes(1));
+        }
+
+        private static List<ArchivePlanSeries> PlanInputs(List<ArchiveSeries> series, ArchiveExportOptions options, DateTime end) =>
+            series.Select(s => new ArchivePlanSeries(
+                s.State.ExportedThrough ?? UtcTime.Floor(end - options.InitialLookBack, TimeSpan.FromSeconds(1)),
+                s.State.ExportedThrough != null, s.State.Resolution, s.State.BackfillUntil)).ToList();
+
         private async Task<ArchiveExportSummary> ExportLockedAsync(ArchiveExportOptions options, IArchiveLock held, Stopwatch watch, CancellationToken token)
         {
             var now = UtcTime.ToUtc(options.Clock());
-            var endLimit = options.EndTime is DateTime e ? UtcTime.ToUtc(e) : now - options.SettleDelay;
-            if (endLimit > now) endLimit = now;
-            var end = UtcTime.Floor(endLimit, TimeSpan.FromMinutes(1));
+            var end = EndOf(options, now);
 
             var existing = await _destination.ReadCheckpointAsync(token).ConfigureAwait(false);
             var checkpoint = existing is null ? new ArchiveCheckpoint { Format = options.Format } : ArchiveCheckpoint.Parse(existing, _destination.Location + ArchiveLayout.CheckpointName);
@@ -88,6 +134,15 @@ namespace SageMakerMonitoring.Core.Archive
             var dirty = false;
             if (checkpoint.Pending is ArchivePendingBatch pending)
             {
+                // Every path is checked before the first is deleted: one that leads outside the archive rejects them all.
+                foreach (var file in pending.Files)
+                {
+                    if (!_destination.IsInside(file))
+                    {
+                        throw ArchiveErrors.CheckpointInvalid(_destination.Location + ArchiveLayout.CheckpointName,
+                            $"its pending file '{file}' leads outside the archive (through a symbolic link or junction)");
+                    }
+                }
                 _reporter.Verbose($"A previous run stopped during commit {pending.Sequence}; removing its {pending.Files.Count} unfinished files.");
                 foreach (var file in pending.Files) await _destination.DeleteFileAsync(file, token).ConfigureAwait(false);
                 checkpoint.Pending = null;
@@ -95,10 +150,8 @@ namespace SageMakerMonitoring.Core.Archive
             }
 
             var series = await FindSeriesAsync(options, checkpoint, now, token).ConfigureAwait(false);
-            var inputs = series.Select(s => new ArchivePlanSeries(
-                s.State.ExportedThrough ?? UtcTime.Floor(end - options.InitialLookBack, TimeSpan.FromSeconds(1)),
-                s.State.ExportedThrough != null, s.State.Resolution, s.State.BackfillUntil)).ToList();
-            var plan = ArchiveWindowPlanner.Plan(inputs, now, end);
+            series = AssignFolders(series, options);
+            var plan = ArchiveWindowPlanner.Plan(PlanInputs(series, options, end), now, end);
             foreach (var s in series)
             {
                 if (s.State.ExportedThrough is null && s.State.BackfillUntil is null) s.State.BackfillUntil = plan.HighResolutionFrom;
@@ -126,7 +179,7 @@ namespace SageMakerMonitoring.Core.Archive
             {
                 var window = plan.Windows[w];
                 _reporter.Progress(new ProgressInfo("Exporting SageMaker metrics", $"{window.Start:yyyy-MM-dd HH:mm}Z to {window.End:yyyy-MM-dd HH:mm}Z at {RetentionLadder.Describe(window.Period)}, {window.Members.Count} series",
-                    w * 100 / plan.Windows.Count));
+                    plan.PercentDoneBefore(w)));
                 var result = await CommitWindowAsync(window, series, checkpoint, options, held, now, runGaps, token).ConfigureAwait(false);
                 datapoints += result.Datapoints;
                 bytes += result.Bytes;
@@ -185,6 +238,39 @@ namespace SageMakerMonitoring.Core.Archive
             return list;
         }
 
+        /// <summary>
+        /// Gives each series its folder: the one the checkpoint names; for a series an older checkpoint knows without
+        /// one, the folder that module version used (so its archive continues where it is); for a new series, the
+        /// bounded layout. A series whose folder this destination cannot hold is skipped with a warning under -All
+        /// (one odd metric must not stop a region's archive) and is an error when named.
+        /// </summary>
+        private List<ArchiveSeries> AssignFolders(List<ArchiveSeries> series, ArchiveExportOptions options)
+        {
+            var kept = new List<ArchiveSeries>(series.Count);
+            foreach (var s in series)
+            {
+                var state = s.State;
+                var folder = state.Folder
+                    ?? (state.ExportedThrough != null ? ArchiveLayout.LegacySeriesFolder(state.Namespace, state.ResourceName) : ArchiveLayout.SeriesFolder(state.Namespace, state.ResourceName));
+                var why = ArchiveLayout.IsSeriesFolder(folder) ? _destination.CannotHold(folder) : "its folder name is not one the archive can hold";
+                if (why != null)
+                {
+                    if (!options.All)
+                    {
+                        throw new MonitoringException("ArchivePathTooLong", ErrorKind.InvalidArgument, $"{state} cannot be archived at {_destination.Location}: {why}.", state.ResourceName)
+                        {
+                            RecommendedAction = "Use an archive folder or prefix with a shorter path.",
+                        };
+                    }
+                    _reporter.Warning($"Skipped {state} ({state.Namespace}): {why}. The other series are archived.");
+                    continue;
+                }
+                state.Folder = folder;
+                kept.Add(s);
+            }
+            return kept;
+        }
+
         private static bool Selected(ArchiveExportOptions options, ArchiveSeriesState state, List<string>? statistics)
         {
             if (statistics != null && !statistics.Contains(state.Statistic)) return false;
@@ -211,15 +297,14 @@ namespace SageMakerMonitoring.Core.Archive
             var day = window.Start.Date;
 
             // The files this commit may write, named from the partition, the first timestamp and the commit number.
-            var partitions = new Dictionary<(string Ns, string Resource), DateTime>();
+            var partitions = new Dictionary<string, DateTime>(StringComparer.Ordinal);
             foreach (var m in window.Members)
             {
-                var info = series[m.Series].Info;
-                var key = (info.Namespace, info.ResourceName);
+                var key = series[m.Series].State.Folder!;
                 if (!partitions.TryGetValue(key, out var first) || m.From < first) partitions[key] = m.From;
             }
             var paths = partitions.ToDictionary(p => p.Key,
-                p => ArchiveLayout.PartitionPath(p.Key.Ns, p.Key.Resource, day) + "/" + ArchiveLayout.FileName(p.Value, sequence, options.Format));
+                p => ArchiveLayout.DayPath(p.Key, day) + "/" + ArchiveLayout.FileName(p.Value, sequence, options.Format), StringComparer.Ordinal);
             checkpoint.Pending = new ArchivePendingBatch(sequence, paths.Values.OrderBy(p => p, StringComparer.Ordinal).ToList());
             held.EnsureHeld();
             await _destination.WriteCheckpointAsync(checkpoint.Serialize(), token).ConfigureAwait(false);
@@ -272,7 +357,7 @@ namespace SageMakerMonitoring.Core.Archive
         }
 
         /// <summary>Reads a window into its files and publishes them (durable and visible); the checkpoint is not touched.</summary>
-        private async Task<ReadOutcome> ReadWindowAsync(ArchiveWindow window, List<ArchiveSeries> series, Dictionary<(string Ns, string Resource), string> paths,
+        private async Task<ReadOutcome> ReadWindowAsync(ArchiveWindow window, List<ArchiveSeries> series, Dictionary<string, string> paths,
             ArchiveExportOptions options, CancellationToken token)
         {
             var members = new Dictionary<MetricSeriesDescriptor, MemberProgress>();
@@ -284,10 +369,10 @@ namespace SageMakerMonitoring.Core.Archive
                 var from = standard ? ArchiveWindowPlanner.Ceiling(m.From, 60) : m.From;
                 if (from >= window.End) from = window.End;
                 var descriptor = new MetricSeriesDescriptor(s.Info, s.Statistic, period);
-                members[descriptor] = new MemberProgress(descriptor, s, m, from, (s.Info.Namespace, s.Info.ResourceName));
+                members[descriptor] = new MemberProgress(descriptor, s, m, from, s.State.Folder!);
             }
 
-            var writers = new Dictionary<(string, string), (IArchiveFile File, ArchiveRowWriter Rows)>();
+            var writers = new Dictionary<string, (IArchiveFile File, ArchiveRowWriter Rows)>(StringComparer.Ordinal);
             var reader = new MetricDataReader(_cloudWatch, _reporter, options.ReadOptions);
             var gate = new AscendingDatapointGate();
             var detector = new StorageResolutionDetector();
@@ -337,8 +422,14 @@ namespace SageMakerMonitoring.Core.Archive
             {
                 foreach (var writer in writers.Values)
                 {
-                    writer.Rows.Dispose();
-                    writer.File.Dispose();
+                    try
+                    {
+                        writer.Rows.Dispose();
+                    }
+                    finally
+                    {
+                        writer.File.Dispose();
+                    }
                 }
             }
             return new ReadOutcome(members, detector, points, bytes, writers.Count, reader);
@@ -404,7 +495,7 @@ namespace SageMakerMonitoring.Core.Archive
 
         private sealed class MemberProgress
         {
-            public MemberProgress(MetricSeriesDescriptor descriptor, ArchiveSeries series, ArchiveWindowMember member, DateTime from, (string, string) partition)
+            public MemberProgress(MetricSeriesDescriptor descriptor, ArchiveSeries series, ArchiveWindowMember member, DateTime from, string partition)
             {
                 Descriptor = descriptor;
                 Series = series;
@@ -419,7 +510,8 @@ namespace SageMakerMonitoring.Core.Archive
             public MetricSeriesDescriptor Descriptor { get; }
             public ArchiveSeries Series { get; }
             public ArchiveWindowMember Member { get; }
-            public (string, string) Partition { get; }
+            /// <summary>The series folder (namespace=…/resource=…).</summary>
+            public string Partition { get; }
             public long Count { get; set; }
             public DateTime Last { get; set; }
         }

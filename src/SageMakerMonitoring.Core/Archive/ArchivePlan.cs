@@ -18,5 +18,21 @@ namespace SageMakerMonitoring.Core.Archive
         public IReadOnlyList<(int Series, DateTime Start, DateTime End)> Lost { get; }
         /// <summary>Where 1-second windows start in this plan.</summary>
         public DateTime HighResolutionFrom { get; }
+
+        /// <summary>
+        /// How much of the plan's time range (0–100) the windows before <paramref name="window"/> cover: the export's
+        /// progress when that window starts. Windows follow each other in time, so it only grows.
+        /// </summary>
+        public int PercentDoneBefore(int window)
+        {
+            long total = 0, done = 0;
+            for (var i = 0; i < Windows.Count; i++)
+            {
+                var ticks = (Windows[i].End - Windows[i].Start).Ticks;
+                total += ticks;
+                if (i < window) done += ticks;
+            }
+            return total <= 0 ? (window >= Windows.Count ? 100 : 0) : (int)(done * 100 / total);
+        }
     }
 }

@@ -56,12 +56,20 @@ namespace SageMakerMonitoring.Core.Archive
             _finished = true;
         }
 
+        /// <summary>Abandons the rows when <see cref="Finish"/> was not called; never throws (the file is being discarded).</summary>
         public void Dispose()
         {
             if (!_finished)
             {
                 _finished = true;
-                _gzip.Dispose();
+                try
+                {
+                    _gzip.Dispose();
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ObjectDisposedException || ex is NotSupportedException)
+                {
+                    // The gzip trailer cannot be written (a full disk, a stream already closed): the file is discarded anyway.
+                }
             }
         }
 

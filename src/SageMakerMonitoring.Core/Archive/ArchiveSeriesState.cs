@@ -45,6 +45,12 @@ namespace SageMakerMonitoring.Core.Archive
         /// <summary>For a series first seen with an initial look-back: before this time coarser rows are a backfill, not a gap.</summary>
         public DateTime? BackfillUntil { get; set; }
 
+        /// <summary>
+        /// The folder (<c>namespace=…/resource=…</c>) the series' files go to, as the checkpoint names it; null for a
+        /// series a checkpoint written before folders were recorded knows (it continues in the folder it used then).
+        /// </summary>
+        public string? Folder { get; set; }
+
         public MetricIdentity Identity => new MetricIdentity(Namespace, MetricName, Dimensions);
 
         public static string KeyOf(string metricNamespace, string metricName, IEnumerable<MetricDimension> dimensions, string statistic) =>

@@ -28,6 +28,15 @@ namespace SageMakerMonitoring.Core.Archive
         /// <summary>Deletes a data file and whatever temporary file it had; nothing happens when neither exists.</summary>
         Task DeleteFileAsync(string relativePath, CancellationToken cancellationToken);
 
+        /// <summary>
+        /// True when a relative path read back from the checkpoint (untrusted) names something inside the archive: safe
+        /// after normalisation and, locally, reached through no symbolic link or junction.
+        /// </summary>
+        bool IsInside(string relativePath);
+
+        /// <summary>Why files of a series folder (<c>namespace=…/resource=…</c>) cannot be stored here (a name or path over the limits), or null.</summary>
+        string? CannotHold(string seriesFolder);
+
         /// <summary>Every published data file, as relative paths.</summary>
         IAsyncEnumerable<string> ListDataFilesAsync(CancellationToken cancellationToken);
 

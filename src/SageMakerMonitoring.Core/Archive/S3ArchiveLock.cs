@@ -18,7 +18,8 @@ namespace SageMakerMonitoring.Core.Archive
     /// (one winner again), and deleted with If-Match on release. What it cannot do: S3 has no fencing, so a holder that
     /// stalls longer than its lease (a suspended machine) may still issue a data-file write after another run took the
     /// lock over; its checkpoint write then fails its own If-Match, so the archive's checkpoint is never overwritten,
-    /// but such a stray file can repeat rows. Lease expiry is judged by the waiting machine's clock.
+    /// but such a stray file can repeat rows. Lease expiry is judged by the waiting machine's clock. A lease whose owner
+    /// is a process of this machine that no longer runs (a killed scheduled run) is taken over at once.
     /// </summary>
     public sealed class S3ArchiveLock : IArchiveLock
     {
@@ -65,10 +66,16 @@ namespace SageMakerMonitoring.Core.Archive
                     if (current is null) continue; // released between the two calls: try again at once
                     var (currentOwner, expires) = ReadLease(current.Data);
                     holder = $"{currentOwner}, lease until {expires:yyyy-MM-ddTHH:mm:ssZ}";
-                    if (expires < DateTime.UtcNow && current.ETag != null)
+                    var dead = DeadOwnerOnThisMachine(currentOwner);
+                    if ((expires < DateTime.UtcNow || dead) && current.ETag != null)
                     {
                         etag = await PutLeaseAsync(s3, bucket, key, owner, lease, current.ETag, null, cancellationToken).ConfigureAwait(false);
-                        if (etag != null) reporter.Warning($"Took over the lock s3://{bucket}/{key} from {currentOwner}, whose lease expired at {expires:yyyy-MM-ddTHH:mm:ssZ} (that run died or stalled).");
+                        if (etag != null)
+                        {
+                            reporter.Warning(dead
+                                ? $"Took over the lock s3://{bucket}/{key} from {currentOwner}: that process of this machine no longer runs (it was killed before it could release its lease)."
+                                : $"Took over the lock s3://{bucket}/{key} from {currentOwner}, whose lease expired at {expires:yyyy-MM-ddTHH:mm:ssZ} (that run died or stalled).");
+                        }
                     }
                 }
                 if (etag != null)
@@ -85,6 +92,33 @@ namespace SageMakerMonitoring.Core.Archive
                 }
                 var wait = timeout - watch.Elapsed;
                 await Task.Delay(wait < RetryInterval ? (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : RetryInterval, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// True when a lease's owner (<c>machine/pid/guid</c>) is a process of this machine that no longer exists: a run
+        /// killed here, whose lease the next run on the same machine (the usual scheduled task) need not wait out. A pid
+        /// that is alive, whatever it now runs, is left alone.
+        /// </summary>
+        internal static bool DeadOwnerOnThisMachine(string owner)
+        {
+            var parts = owner.Split('/');
+            if (parts.Length != 3 || !string.Equals(parts[0], Environment.MachineName, StringComparison.OrdinalIgnoreCase)) return false;
+            if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid <= 0) return false;
+            try
+            {
+                using (var process = Process.GetProcessById(pid))
+                {
+                    return process.HasExited;
+                }
+            }
+            catch (ArgumentException)
+            {
+                return true; // no process has that id
+            }
+            catch (InvalidOperationException)
+            {
+                return true;
             }
         }
 

@@ -13,7 +13,7 @@ namespace SageMakerMonitoring.Commands
     /// summary, and reports failures as errors.
     /// <para type="synopsis">Archives fine-grained SageMaker metrics to a folder or S3 before CloudWatch drops them.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Export, "SageMakerMetric", DefaultParameterSetName = TrainingJobSet)]
+    [Cmdlet(VerbsData.Export, "SageMakerMetric", DefaultParameterSetName = TrainingJobSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ArchiveExportSummary))]
     public sealed class ExportSageMakerMetricCommand : SageMakerMetricSelectionCommand
     {
@@ -89,28 +89,58 @@ namespace SageMakerMonitoring.Commands
             if (!options.All && _selections.Count == 0) return;
 
             IArchiveDestination destination;
-            if (Path.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+            try
             {
-                var s3 = S3ArchiveDestination.ParseUrl(Path);
-                if (s3 is null)
+                if (Path.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
                 {
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException($"'{Path}' is not an S3 location. Use s3://bucket/prefix."), "InvalidArchivePath", ErrorCategory.InvalidArgument, Path));
-                    return;
+                    var (bucket, prefix) = S3ArchiveDestination.ParseAndValidateUrl(Path);
+                    destination = new S3ArchiveDestination(Clients.CreateObjectStore(), bucket, prefix);
                 }
-                destination = new S3ArchiveDestination(Clients.CreateObjectStore(), s3.Value.Bucket, s3.Value.Prefix);
+                else
+                {
+                    LocalArchiveDestination.ValidatePath(Path);
+                    string resolved;
+                    try
+                    {
+                        resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+                    }
+                    catch (Exception ex) when (!(ex is PipelineStoppedException))
+                    {
+                        throw ArchiveErrors.InvalidPath(Path, ex.Message.TrimEnd('.'));
+                    }
+                    destination = LocalArchiveDestination.Open(resolved);
+                }
             }
-            else
+            catch (Core.Infrastructure.MonitoringException ex)
             {
-                destination = new LocalArchiveDestination(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path));
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, Path));
+                return;
             }
 
             var cloudWatch = Clients.CreateCloudWatch();
             var sageMaker = Clients.CreateSageMaker();
+            const string action = "Export SageMaker metrics";
+            if (WhatIfOrConfirm())
+            {
+                // Say what would be exported: find the series and plan the span (reads only: no lock, no folder, no write).
+                var preview = Run((output, ct) => new ArchiveExporter(cloudWatch, sageMaker, destination, output).PreviewAsync(options, ct), destination.Location);
+                if (!ShouldProcess(destination.Location, preview.Describe())) return;
+            }
+            else if (!ShouldProcess(destination.Location, action))
+            {
+                return;
+            }
             Run(async (output, ct) =>
             {
                 var summary = await new ArchiveExporter(cloudWatch, sageMaker, destination, output).ExportAsync(options, ct).ConfigureAwait(false);
                 output.WriteObject(summary);
             }, destination.Location);
         }
+
+        private bool WhatIfOrConfirm() =>
+            MyInvocation.BoundParameters.ContainsKey("WhatIf") && ((SwitchParameter)MyInvocation.BoundParameters["WhatIf"]).IsPresent
+            || MyInvocation.BoundParameters.ContainsKey("Confirm") && ((SwitchParameter)MyInvocation.BoundParameters["Confirm"]).IsPresent
+            || SessionState.PSVariable.GetValue("WhatIfPreference") is SwitchParameter w && w.IsPresent
+            || SessionState.PSVariable.GetValue("WhatIfPreference") is bool b && b;
     }
 }

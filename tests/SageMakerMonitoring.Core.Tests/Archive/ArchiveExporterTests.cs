@@ -109,7 +109,7 @@ namespace SageMakerMonitoring.Core.Tests.Archive
                 {
                     await ExportAsync(_emulator, crashing, Options(_emulator, "job-c", "job-d"));
                 }
-                catch (IOException) when (crashing.Crashed)
+                catch (MonitoringException ex) when (crashing.Crashed && ex.InnerException is IOException)
                 {
                     crashes++;
                 }

@@ -41,7 +41,7 @@ namespace SageMakerMonitoring.Core.Tests.Archive
             cp.Series[state.Key] = state;
             cp.Gaps.Add(new ArchiveGap(state.Key, state.ResourceType, "j", "algo-1", null, "CPUUtilization", "Average",
                 new DateTime(2026, 11, 28, 1, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 28, 2, 0, 0, DateTimeKind.Utc), 1, 60, new DateTime(2026, 11, 28, 10, 0, 0, DateTimeKind.Utc)));
-            cp.Pending = new ArchivePendingBatch(8, new[] { "a/b.csv.gz" });
+            cp.Pending = new ArchivePendingBatch(8, new[] { "namespace=a/resource=b/date=2026-11-28/part-20261128T090000Z-00000008.csv.gz" });
 
             var back = ArchiveCheckpoint.Parse(cp.Serialize(), "test");
             Assert.Equal(ArchiveFormat.Csv, back.Format);
@@ -51,7 +51,7 @@ namespace SageMakerMonitoring.Core.Tests.Archive
             Assert.Equal(state.ExportedThrough, s.ExportedThrough);
             Assert.Equal(60, s.Resolution);
             Assert.Equal(60, Assert.Single(back.Gaps).ExportedPeriod);
-            Assert.Equal(new[] { "a/b.csv.gz" }, back.Pending!.Files);
+            Assert.Equal(new[] { "namespace=a/resource=b/date=2026-11-28/part-20261128T090000Z-00000008.csv.gz" }, back.Pending!.Files);
         }
 
         [Fact]

@@ -162,6 +162,8 @@ namespace SageMakerMonitoring.Core.Tests.Archive
             return _inner.DeleteFileAsync(relativePath, cancellationToken);
         }
 
+        public bool IsInside(string relativePath) => _inner.IsInside(relativePath);
+        public string? CannotHold(string seriesFolder) => _inner.CannotHold(seriesFolder);
         public IAsyncEnumerable<string> ListDataFilesAsync(CancellationToken cancellationToken) => _inner.ListDataFilesAsync(cancellationToken);
         public Task<byte[]> ReadFileAsync(string relativePath, CancellationToken cancellationToken) => _inner.ReadFileAsync(relativePath, cancellationToken);
 

@@ -17,12 +17,12 @@ namespace SageMakerMonitoring.Core.Events
         /// <summary>Most rule combinations <c>$or</c> may produce.</summary>
         public const int MaxCombinations = EventPatternCompiler.MaxCombinations;
 
-        private readonly PatternObject _root;
+        private readonly PatternObject[] _alternatives;
 
-        private EventPattern(string text, PatternObject root, int combinations, int wildcardCount)
+        private EventPattern(string text, PatternObject[] alternatives, int combinations, int wildcardCount)
         {
             Text = text;
-            _root = root;
+            _alternatives = alternatives;
             CombinationCount = combinations;
             WildcardCount = wildcardCount;
         }
@@ -30,7 +30,7 @@ namespace SageMakerMonitoring.Core.Events
         /// <summary>The pattern as given.</summary>
         public string Text { get; }
 
-        /// <summary>Number of rule combinations its <c>$or</c> arrays produce (1 without <c>$or</c>; at most 1,000).</summary>
+        /// <summary>Number of sub-rules its <c>$or</c> arrays expand into (1 without <c>$or</c>; at most 1,000).</summary>
         public int CombinationCount { get; }
 
         /// <summary>Number of wildcard expressions (the service limits rules with wildcards per bus).</summary>
@@ -41,8 +41,8 @@ namespace SageMakerMonitoring.Core.Events
         public static EventPattern Parse(string json)
         {
             var compiler = new EventPatternCompiler();
-            var root = compiler.Compile(json);
-            return new EventPattern(json, root, (int)compiler.Combinations, compiler.WildcardCount);
+            var alternatives = compiler.Compile(json);
+            return new EventPattern(json, alternatives, compiler.Combinations, compiler.WildcardCount);
         }
 
         /// <summary>Like <see cref="Parse"/> but returns the problem instead of throwing.</summary>
@@ -74,7 +74,12 @@ namespace SageMakerMonitoring.Core.Events
         {
             if (evt == null) throw new ArgumentNullException(nameof(evt));
             var root = evt.Root;
-            return root.Kind == JsonValueKind.Object ? _root.Matches(root) : _root.MatchesMissing;
+            var alternatives = _alternatives;
+            for (var i = 0; i < alternatives.Length; i++)
+            {
+                if (root.Kind == JsonValueKind.Object ? alternatives[i].Matches(root) : alternatives[i].MatchesMissing) return true;
+            }
+            return false;
         }
 
         /// <summary>Tests the event and, on a miss, says which field did not match and why.</summary>
@@ -82,8 +87,13 @@ namespace SageMakerMonitoring.Core.Events
         {
             if (Matches(evt)) return EventMatchResult.Match;
             var root = evt.Root;
-            var miss = root.Kind == JsonValueKind.Object ? _root.Explain(root) : _root.ExplainMissing();
-            return miss ?? EventMatchResult.Miss("", "the event did not match");
+            // Explain the first sub-rule's miss; with $or, say how many alternatives were tried.
+            var first = _alternatives[0];
+            var miss = root.Kind == JsonValueKind.Object ? first.Explain(root) : first.ExplainMissing();
+            if (miss == null) return EventMatchResult.Miss("", "the event did not match");
+            if (_alternatives.Length == 1) return miss;
+            return EventMatchResult.Miss(miss.FailedPath ?? "", "none of the " + _alternatives.Length
+                + " combinations of the pattern's $or alternatives matched (first: " + miss.Reason + ")");
         }
 
         /// <summary>Evaluates an already parsed JSON event.</summary>

@@ -188,7 +188,7 @@ namespace SageMakerMonitoring.Core.Events
             {
                 case "exactly":
                     if (operand.ValueKind != JsonValueKind.String) throw new EventPatternException(opPath, "exact match pattern must be a string");
-                    return new ExactStringMatcher(operand.GetString()!, description);
+                    return new ExactStringMatcher(operand.GetString()!, description, matchAddresses: false);
 
                 case "prefix":
                 case "suffix":

@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using SageMakerMonitoring.Core.Events;
 using SageMakerMonitoring.Emulator.Hosting;
 
 namespace SageMakerMonitoring.Emulator.Services.Events
@@ -14,10 +13,12 @@ namespace SageMakerMonitoring.Emulator.Services.Events
     /// <summary>
     /// Emulated Amazon EventBridge (awsJson1_1, target prefix <c>AWSEvents</c>, signing name <c>events</c>): rules, targets,
     /// tags and TestEventPattern on the default bus and on custom buses created with the <c>createEventBus</c> control action.
-    /// Patterns are validated and matched by the module's own engine (<see cref="EventPattern"/>).
+    /// Patterns are validated and matched by the emulator's own matcher (<see cref="EmulatorEventPattern"/>), written apart
+    /// from the module's engine so that TestEventPattern is an independent check of it.
     /// </summary>
     public sealed class EventsService : IJsonService
     {
+        private const int MaxPatternLength = 4096;
         private const int MaxTargetsPerRule = 5;
         private const int MaxTargetsPerCall = 10;
         private const int MaxRulesPerBus = 300;
@@ -161,7 +162,7 @@ namespace SageMakerMonitoring.Emulator.Services.Events
             if (schedule != null && schedule.Length > 256) throw Validation("scheduleExpression", schedule, "Member must have length less than or equal to 256");
             if (pattern != null)
             {
-                if (pattern.Length > EventPattern.MaxLength) throw Validation("eventPattern", pattern, "Member must have length less than or equal to 4096");
+                if (pattern.Length > MaxPatternLength) throw Validation("eventPattern", pattern, "Member must have length less than or equal to 4096");
                 ParsePattern(pattern);
             }
             if (schedule != null && busName != "default")
@@ -370,7 +371,7 @@ namespace SageMakerMonitoring.Emulator.Services.Events
         {
             var patternText = Str(request, "EventPattern") ?? throw Validation("eventPattern", "null", "Member must not be null");
             var eventText = Str(request, "Event") ?? throw Validation("event", "null", "Member must not be null");
-            if (patternText.Length > EventPattern.MaxLength) throw Validation("eventPattern", patternText, "Member must have length less than or equal to 4096");
+            if (patternText.Length > MaxPatternLength) throw Validation("eventPattern", patternText, "Member must have length less than or equal to 4096");
             var pattern = ParsePattern(patternText);
             JsonDocument document;
             try
@@ -449,15 +450,15 @@ namespace SageMakerMonitoring.Emulator.Services.Events
 
         // ---- helpers -----------------------------------------------------------------------------------------
 
-        private static EventPattern ParsePattern(string text)
+        private static EmulatorEventPattern ParsePattern(string text)
         {
             try
             {
-                return EventPattern.Parse(text);
+                return EmulatorEventPattern.Compile(text);
             }
-            catch (EventPatternException e)
+            catch (FormatException e)
             {
-                throw new AwsErrorException("InvalidEventPatternException", "Event pattern is not valid. Reason: " + e.Reason);
+                throw new AwsErrorException("InvalidEventPatternException", "Event pattern is not valid. Reason: " + e.Message);
             }
         }
 

@@ -24,6 +24,8 @@ namespace SageMakerMonitoring.Emulator.Services.Events
         private const int MaxRulesPerBus = 300;
         private static readonly Regex NamePattern = new Regex("^[\\.\\-_A-Za-z0-9]+$", RegexOptions.CultureInvariant);
         private static readonly Regex BusPattern = new Regex("^(arn:aws[\\w-]*:events:[a-z]+-[a-z]+-[\\w-]+:[0-9]{12}:event-bus\\/)?[/\\.\\-_A-Za-z0-9]+$", RegexOptions.CultureInvariant);
+        // arn:partition:service:region:account:resource (region and account may be empty, as for S3 buckets).
+        private static readonly Regex TargetArnPattern = new Regex("^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:([0-9]{12})?:.+$", RegexOptions.CultureInvariant);
         private static readonly string[] RequiredEventFields = { "id", "account", "source", "time", "region", "resources", "detail-type" };
 
         private readonly EmulatorContext _context;
@@ -278,6 +280,11 @@ namespace SageMakerMonitoring.Emulator.Services.Events
                     throw Validation("targets.member.id", id ?? "null", "Member must satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+");
                 }
                 if (arn == null || arn.Length == 0 || arn.Length > 1600) throw Validation("targets.member.arn", arn ?? "null", "Member must have length greater than or equal to 1");
+                if (!TargetArnPattern.IsMatch(arn))
+                {
+                    // EventBridge refuses the whole call (nothing is stored, no FailedEntries) for a malformed target ARN.
+                    throw new AwsErrorException("ValidationException", "Parameter " + arn + " is not valid. Reason: Provided Arn is not in correct format.");
+                }
                 var inputs = (target["Input"] != null ? 1 : 0) + (target["InputPath"] != null ? 1 : 0) + (target["InputTransformer"] != null ? 1 : 0);
                 if (inputs > 1)
                 {

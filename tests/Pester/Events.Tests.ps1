@@ -1,7 +1,7 @@
 # EventBridge cmdlets against the emulator: every cmdlet, -WhatIf (proved with the emulator's request counters),
 # -Force, partial target failures, ListRules paging, the local engine and the emulator's own matcher (-Remote) on the
 # reference corpus (aws/event-ruler and the EventBridge User Guide), input EventBridge would refuse,
-# examples, and sample events of every type against the patterns built for them.
+# User Guide examples, and sample events of every type against the patterns built for them.
 
 BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force

@@ -77,7 +77,7 @@ namespace SageMakerMonitoring.Core.Events
                 var childPath = path.Length == 0 ? name : path + "." + name;
                 fields[i] = PatternField.Nested(name, childPath, Build(order[i].Value!, depth + 1, childPath));
             }
-            return new PatternObject(path, fields, new PatternObject[0][]);
+            return new PatternObject(path, fields);
         }
 
         private sealed class Entry

@@ -5,7 +5,7 @@ namespace SageMakerMonitoring.Core.Events
 {
     /// <summary>
     /// A compiled EventBridge event pattern. <see cref="Parse"/> validates the pattern with the service's rules
-    /// (throwing <see cref="EventPatternException"/>) and compiles it once into a tree of matchers; matching then walks
+    /// (throwing <see cref="EventPatternException"/>) and compiles it once into sub-rules (one per combination of <c>$or</c> alternatives), each a tree of matchers; matching then walks
     /// the event without re-reading the pattern; events pre-parsed into a <see cref="ParsedEvent"/> are matched without
     /// allocating. Instances are immutable and safe to share between threads.
     /// </summary>
@@ -30,7 +30,7 @@ namespace SageMakerMonitoring.Core.Events
         /// <summary>The pattern as given.</summary>
         public string Text { get; }
 
-        /// <summary>Number of sub-rules its <c>$or</c> arrays expand into (1 without <c>$or</c>; at most 1,000).</summary>
+        /// <summary>Rule combinations as EventBridge counts them: the product of the argument counts of all <c>$or</c> arrays (1 without <c>$or</c>; at most 1,000).</summary>
         public int CombinationCount { get; }
 
         /// <summary>Number of wildcard expressions (the service limits rules with wildcards per bus).</summary>
@@ -93,7 +93,7 @@ namespace SageMakerMonitoring.Core.Events
             if (miss == null) return EventMatchResult.Miss("", "the event did not match");
             if (_alternatives.Length == 1) return miss;
             return EventMatchResult.Miss(miss.FailedPath ?? "", "none of the " + _alternatives.Length
-                + " combinations of the pattern's $or alternatives matched (first: " + miss.Reason + ")");
+                + " sub-rules of the pattern's $or alternatives matched (first: " + miss.Reason + ")");
         }
 
         /// <summary>Evaluates an already parsed JSON event.</summary>

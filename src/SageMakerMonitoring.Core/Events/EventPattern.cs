@@ -5,9 +5,10 @@ namespace SageMakerMonitoring.Core.Events
 {
     /// <summary>
     /// A compiled EventBridge event pattern. <see cref="Parse"/> validates the pattern with the service's rules
-    /// (throwing <see cref="EventPatternException"/>) and compiles it once into sub-rules (one per combination of <c>$or</c> alternatives), each a tree of matchers; matching then walks
-    /// the event without re-reading the pattern; events pre-parsed into a <see cref="ParsedEvent"/> are matched without
-    /// allocating. Instances are immutable and safe to share between threads.
+    /// (throwing <see cref="EventPatternException"/>) and compiles it once into sub-rules (one per combination of
+    /// <c>$or</c> alternatives, as aws/event-ruler does), each a tree of matchers; matching then walks the event without
+    /// re-reading the pattern; events pre-parsed into a <see cref="ParsedEvent"/> are matched without allocating.
+    /// Instances are immutable and safe to share between threads.
     /// </summary>
     public sealed class EventPattern
     {

@@ -1,6 +1,7 @@
 # EventBridge cmdlets against the emulator: every cmdlet, -WhatIf (proved with the emulator's request counters),
-# -Force, partial target failures, ListRules paging, -Remote against the local engine on the EventBridge User Guide
-# examples, and sample events of every type against the patterns built for them.
+# -Force, partial target failures, ListRules paging, the local engine and the emulator's own matcher (-Remote) on the
+# reference corpus (aws/event-ruler and the EventBridge User Guide), input EventBridge would refuse,
+# User Guide examples, and sample events of every type against the patterns built for them.
 
 BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
@@ -403,5 +404,97 @@ Describe 'New-SageMakerSampleEvent' {
         { New-SageMakerSampleEvent -EventType Nope } | Should -Throw -ErrorId 'ParameterArgumentValidationError,SageMakerMonitoring.Commands.NewSageMakerSampleEventCommand'
         New-SageMakerSampleEvent -EventType TrainingJobStateChange -Status Bogus -ErrorVariable errors -ErrorAction SilentlyContinue
         Get-ErrorId $errors[0] | Should -Be 'InvalidEventStatus'
+    }
+}
+
+Describe 'Test-SageMakerEventPattern against the reference corpus' {
+    # tests/SageMakerMonitoring.Core.Tests/Events/Corpus: cases from aws/event-ruler and the EventBridge User Guide. The
+    # local engine must give the reference outcome for every case; -Remote asks the emulator's TestEventPattern, which
+    # answers with its own matcher (written apart from the module's engine), so the two implementations are compared
+    # with the reference rather than with each other.
+    BeforeAll {
+        $envelopeFields = 'id', 'account', 'source', 'time', 'region', 'resources', 'detail-type'
+        $envelope = '"id":"6a7e8feb-b491-4cf7-a9f1-bf3703467718","account":"111122223333","source":"corpus.test","time":"2017-12-22T18:43:48Z","region":"us-west-1","resources":[],"detail-type":"Corpus Case"'
+        $folder = Join-Path (Get-TestRepositoryRoot) 'tests/SageMakerMonitoring.Core.Tests/Events/Corpus'
+        $cases = [System.Collections.Generic.List[object]]::new()
+        foreach ($file in Get-ChildItem -Path $folder -Filter *.json | Sort-Object Name) {
+            $document = [System.Text.Json.JsonDocument]::Parse([System.IO.File]::ReadAllText($file.FullName))
+            $g = 0
+            foreach ($group in $document.RootElement.GetProperty('groups').EnumerateArray()) {
+                $pattern = $group.GetProperty('pattern').GetRawText()
+                $i = 0
+                foreach ($case in $group.GetProperty('cases').EnumerateArray()) {
+                    $event = $case.GetProperty('event')
+                    # TestEventPattern needs the envelope fields; add them to events that have none, for patterns that do not look at them.
+                    $found = [System.Text.Json.JsonElement]::new()
+                    $usesEnvelope = @($envelopeFields | Where-Object {
+                            $pattern.Contains('"' + $_ + '"') -or ($event.ValueKind -eq 'Object' -and $event.TryGetProperty([string]$_, [ref]$found))
+                        }).Count -gt 0
+                    $raw = $event.GetRawText()
+                    $wrapped = if ($usesEnvelope -or $event.ValueKind -ne 'Object') { $null } elseif ($raw.Trim() -eq '{}') { '{' + $envelope + '}' } else { '{' + $envelope + ',' + $raw.TrimStart().Substring(1) }
+                    $cases.Add([pscustomobject]@{ Id = "$($file.Name)#$g.$i"; Pattern = $pattern; Event = $raw; Wrapped = $wrapped; Match = $case.GetProperty('match').GetBoolean() })
+                    $i++
+                }
+                $g++
+            }
+            $document.Dispose()
+        }
+    }
+
+    It 'the local engine gives the reference outcome for every case' {
+        $cases.Count | Should -BeGreaterThan 400
+        $wrong = foreach ($c in $cases) {
+            if ((Test-SageMakerEventPattern -EventPattern $c.Pattern -Event $c.Event) -ne $c.Match) { $c.Id }
+        }
+        @($wrong) | Should -BeNullOrEmpty
+    }
+
+    It 'the emulated TestEventPattern (its own matcher) gives the reference outcome for every case it can take' {
+        $remote = @($cases | Where-Object Wrapped)
+        $remote.Count | Should -BeGreaterThan 350
+        $null = Reset-TestEmulatorRequestCount
+        $wrong = foreach ($c in $remote) {
+            if ((Test-SageMakerEventPattern -EventPattern $c.Pattern -Event $c.Wrapped -Remote) -ne $c.Match) { $c.Id }
+        }
+        @($wrong) | Should -BeNullOrEmpty
+        Get-TestEmulatorRequestCount -Operation 'events.TestEventPattern' | Should -Be $remote.Count
+    }
+}
+
+Describe 'Event rule input that EventBridge would refuse' {
+    BeforeEach { $null = Reset-TestEmulator -Seed demo }
+
+    It '100,000 resource names are EventPatternTooLarge (InvalidArgument) and nothing is sent' {
+        $names = [string[]](1..100000 | ForEach-Object { "training-job-$_" })
+        $null = Reset-TestEmulatorRequestCount
+        New-SageMakerEventRule -Name too-many -EventType TrainingJobStateChange -ResourceName $names -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-ErrorId $errors[0] | Should -Be 'EventPatternTooLarge'
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $errors[0].Exception.GetType().Name | Should -Be 'MonitoringException'
+        $errors[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        @($errors[0].TargetObject).Count | Should -Be 100000
+
+        Set-SageMakerEventRule -Name demo-training-failed -EventType TrainingJobStateChange -ResourceName $names -ErrorVariable errors -ErrorAction SilentlyContinue
+        Get-ErrorId $errors[0] | Should -Be 'EventPatternTooLarge'
+        Get-MutatingRequestCount | Should -Be 0
+    }
+
+    It 'a pattern over the size limit given as text is EventPatternTooLarge, an invalid one InvalidEventPattern naming the part' {
+        $long = '{"detail":{"n":[' + ((1..1000 | ForEach-Object { '"x' + $_ + '"' }) -join ',') + ']}}'
+        New-SageMakerEventRule -Name long-pattern -EventPattern $long -ErrorVariable errors -ErrorAction SilentlyContinue
+        Get-ErrorId $errors[0] | Should -Be 'EventPatternTooLarge'
+        Set-SageMakerEventRule -Name demo-training-failed -EventPattern '{"detail":{"a":[{"numeric":[">",1e400]}]}}' -ErrorVariable errors -ErrorAction SilentlyContinue
+        Get-ErrorId $errors[0] | Should -Be 'InvalidEventPattern'
+        $errors[0].Exception.Message | Should -BeLike "*'detail.a``[0``].numeric``[1``]'*"
+    }
+
+    It 'the emulator refuses a malformed target ARN for the whole call, as EventBridge does' {
+        $record = $null
+        try { Add-SageMakerEventRuleTarget -RuleName demo-training-failed -Id bad -Arn 'not-an-arn' -ErrorVariable errors -ErrorAction Stop }
+        catch { $record = $_ }
+        Get-ErrorId $record | Should -Be 'ValidationException'
+        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $record.Exception.Message | Should -BeLike '*not-an-arn*'
+        @((Get-SageMakerEventRuleTarget -RuleName demo-training-failed).Id) | Should -Be @('notify-oncall')
     }
 }

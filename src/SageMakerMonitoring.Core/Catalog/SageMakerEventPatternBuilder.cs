@@ -53,7 +53,11 @@ namespace SageMakerMonitoring.Core.Catalog
             return builder.Build();
         }
 
-        /// <summary>The pattern JSON. Throws <see cref="ArgumentException"/> for a status or name the types cannot filter on.</summary>
+        /// <summary>
+        /// The pattern JSON. Throws <see cref="ArgumentException"/> for a status or name the types cannot filter on, and
+        /// <see cref="MonitoringException"/> <c>EventPatternTooLarge</c> / <c>InvalidEventPattern</c> when the result is a
+        /// pattern EventBridge would refuse (for example, thousands of resource names).
+        /// </summary>
         public string Build()
         {
             if (_types.Count == 0) throw new ArgumentException("At least one SageMaker event type is required.");
@@ -79,7 +83,20 @@ namespace SageMakerMonitoring.Core.Catalog
                 root["$or"] = new JsonArray(branches.Cast<JsonNode>().ToArray());
             }
             var json = root.ToJsonString();
-            EventPattern.Parse(json); // the builder never hands out a pattern the service would refuse
+            // The builder never hands out a pattern the service would refuse.
+            if (json.Length > EventPattern.MaxLength)
+            {
+                throw EventPatternErrors.TooLarge(json.Length, nameFilter != null ? (object)nameFilter.ToArray() : json,
+                    "The pattern for " + _types.Count + " event type(s)" + (nameFilter != null ? " and " + nameFilter.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " resource name(s)" : ""));
+            }
+            try
+            {
+                EventPattern.Parse(json);
+            }
+            catch (EventPatternException e)
+            {
+                throw EventPatternErrors.Invalid(e, json);
+            }
             return json;
         }
 

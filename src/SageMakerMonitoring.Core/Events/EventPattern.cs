@@ -5,9 +5,10 @@ namespace SageMakerMonitoring.Core.Events
 {
     /// <summary>
     /// A compiled EventBridge event pattern. <see cref="Parse"/> validates the pattern with the service's rules
-    /// (throwing <see cref="EventPatternException"/>) and compiles it once into a tree of matchers; matching then walks
-    /// the event without re-reading the pattern; events pre-parsed into a <see cref="ParsedEvent"/> are matched without
-    /// allocating. Instances are immutable and safe to share between threads.
+    /// (throwing <see cref="EventPatternException"/>) and compiles it once into sub-rules (one per combination of
+    /// <c>$or</c> alternatives, as aws/event-ruler does), each a tree of matchers; matching then walks the event without
+    /// re-reading the pattern; events pre-parsed into a <see cref="ParsedEvent"/> are matched without allocating.
+    /// Instances are immutable and safe to share between threads.
     /// </summary>
     public sealed class EventPattern
     {
@@ -17,12 +18,12 @@ namespace SageMakerMonitoring.Core.Events
         /// <summary>Most rule combinations <c>$or</c> may produce.</summary>
         public const int MaxCombinations = EventPatternCompiler.MaxCombinations;
 
-        private readonly PatternObject _root;
+        private readonly PatternObject[] _alternatives;
 
-        private EventPattern(string text, PatternObject root, int combinations, int wildcardCount)
+        private EventPattern(string text, PatternObject[] alternatives, int combinations, int wildcardCount)
         {
             Text = text;
-            _root = root;
+            _alternatives = alternatives;
             CombinationCount = combinations;
             WildcardCount = wildcardCount;
         }
@@ -30,7 +31,7 @@ namespace SageMakerMonitoring.Core.Events
         /// <summary>The pattern as given.</summary>
         public string Text { get; }
 
-        /// <summary>Number of rule combinations its <c>$or</c> arrays produce (1 without <c>$or</c>; at most 1,000).</summary>
+        /// <summary>Rule combinations as EventBridge counts them: the product of the argument counts of all <c>$or</c> arrays (1 without <c>$or</c>; at most 1,000).</summary>
         public int CombinationCount { get; }
 
         /// <summary>Number of wildcard expressions (the service limits rules with wildcards per bus).</summary>
@@ -41,8 +42,8 @@ namespace SageMakerMonitoring.Core.Events
         public static EventPattern Parse(string json)
         {
             var compiler = new EventPatternCompiler();
-            var root = compiler.Compile(json);
-            return new EventPattern(json, root, (int)compiler.Combinations, compiler.WildcardCount);
+            var alternatives = compiler.Compile(json);
+            return new EventPattern(json, alternatives, compiler.Combinations, compiler.WildcardCount);
         }
 
         /// <summary>Like <see cref="Parse"/> but returns the problem instead of throwing.</summary>
@@ -74,7 +75,12 @@ namespace SageMakerMonitoring.Core.Events
         {
             if (evt == null) throw new ArgumentNullException(nameof(evt));
             var root = evt.Root;
-            return root.Kind == JsonValueKind.Object ? _root.Matches(root) : _root.MatchesMissing;
+            var alternatives = _alternatives;
+            for (var i = 0; i < alternatives.Length; i++)
+            {
+                if (root.Kind == JsonValueKind.Object ? alternatives[i].Matches(root) : alternatives[i].MatchesMissing) return true;
+            }
+            return false;
         }
 
         /// <summary>Tests the event and, on a miss, says which field did not match and why.</summary>
@@ -82,8 +88,13 @@ namespace SageMakerMonitoring.Core.Events
         {
             if (Matches(evt)) return EventMatchResult.Match;
             var root = evt.Root;
-            var miss = root.Kind == JsonValueKind.Object ? _root.Explain(root) : _root.ExplainMissing();
-            return miss ?? EventMatchResult.Miss("", "the event did not match");
+            // Explain the first sub-rule's miss; with $or, say how many alternatives were tried.
+            var first = _alternatives[0];
+            var miss = root.Kind == JsonValueKind.Object ? first.Explain(root) : first.ExplainMissing();
+            if (miss == null) return EventMatchResult.Miss("", "the event did not match");
+            if (_alternatives.Length == 1) return miss;
+            return EventMatchResult.Miss(miss.FailedPath ?? "", "none of the " + _alternatives.Length
+                + " sub-rules of the pattern's $or alternatives matched (first: " + miss.Reason + ")");
         }
 
         /// <summary>Evaluates an already parsed JSON event.</summary>

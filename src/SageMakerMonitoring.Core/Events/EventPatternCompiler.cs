@@ -19,13 +19,22 @@ namespace SageMakerMonitoring.Core.Events
             "anything-but", "cidr", "equals-ignore-case", "exactly", "exists", "numeric", "prefix", "suffix", "wildcard",
         };
 
-        private long _combinations = 1;
-
         public int WildcardCount { get; private set; }
 
-        public long Combinations => _combinations;
+        /// <summary>
+        /// The documented measure of a pattern's size: the product of the argument counts of all its <c>$or</c> arrays
+        /// (1 without <c>$or</c>). The sub-rules the pattern expands into are never more than this.
+        /// </summary>
+        public int Combinations { get; private set; } = 1;
 
-        public PatternObject Compile(string json)
+        /// <summary>
+        /// Validates the pattern and compiles it into its sub-rules, as the service's compiler does: each <c>$or</c> array
+        /// replaces the sub-rules built so far by one copy per alternative, every field is written into every current
+        /// sub-rule, and a field written again at the same path replaces the earlier one (so an alternative may override a
+        /// sibling field written before the <c>$or</c>, and a field written after it overrides the alternatives). The
+        /// event matches when any sub-rule matches.
+        /// </summary>
+        public PatternObject[] Compile(string json)
         {
             if (json == null) throw new EventPatternException("", "Event pattern is null");
             if (json.Length > MaxPatternLength)
@@ -45,42 +54,28 @@ namespace SageMakerMonitoring.Core.Events
             {
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object) throw new EventPatternException("", "Filter is not an object");
-                var compiled = CompileObject(root, "", insideOr: false);
-                if (_combinations > MaxCombinations)
-                {
-                    throw new EventPatternException("", "Event pattern has " + _combinations
-                        + " rule combinations from $or; the maximum is " + MaxCombinations);
-                }
+                var rules = new List<SubRule>();
+                CompileObject(root, new List<string>(), rules, insideOr: false);
+                if (rules.Count == 0) rules.Add(new SubRule());
+                var compiled = new PatternObject[rules.Count];
+                for (var i = 0; i < rules.Count; i++) compiled[i] = rules[i].ToPatternObject();
                 return compiled;
             }
         }
 
-        private PatternObject CompileObject(JsonElement obj, string path, bool insideOr)
+        private void CompileObject(JsonElement obj, List<string> path, List<SubRule> rules, bool insideOr)
         {
-            // Duplicate keys: the last occurrence wins (as the service documents).
-            var members = new List<KeyValuePair<string, JsonElement>>();
-            var index = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var property in obj.EnumerateObject())
+            var any = false;
+            var objectPath = string.Join(".", path);
+            foreach (var member in obj.EnumerateObject())
             {
-                if (index.TryGetValue(property.Name, out var at)) members[at] = new KeyValuePair<string, JsonElement>(property.Name, property.Value);
-                else
-                {
-                    index[property.Name] = members.Count;
-                    members.Add(new KeyValuePair<string, JsonElement>(property.Name, property.Value));
-                }
-            }
-            if (members.Count == 0) throw new EventPatternException(path, "Empty objects are not allowed");
-
-            var fields = new List<PatternField>();
-            var orGroups = new List<PatternObject[]>();
-            foreach (var member in members)
-            {
-                var name = member.Key;
+                any = true;
+                var name = member.Name;
                 var value = member.Value;
-                var fieldPath = path.Length == 0 ? name : path + "." + name;
+                var fieldPath = objectPath.Length == 0 ? name : objectPath + "." + name;
                 if (name == "$or")
                 {
-                    orGroups.Add(CompileOr(value, path, fieldPath));
+                    CompileOr(value, path, fieldPath, rules);
                     continue;
                 }
                 if (insideOr && ReservedInOr.Contains(name))
@@ -90,22 +85,36 @@ namespace SageMakerMonitoring.Core.Events
                 switch (value.ValueKind)
                 {
                     case JsonValueKind.Object:
-                        fields.Add(PatternField.Nested(name, fieldPath, CompileObject(value, fieldPath, insideOr)));
+                        path.Add(name);
+                        CompileObject(value, path, rules, insideOr);
+                        path.RemoveAt(path.Count - 1);
                         break;
                     case JsonValueKind.Array:
-                        fields.Add(PatternField.Leaf(name, fieldPath, CompileLeafArray(value, fieldPath)));
+                    {
+                        var matchers = CompileLeafArray(value, fieldPath);
+                        if (rules.Count == 0) rules.Add(new SubRule());
+                        var steps = new List<string>(path) { name }.ToArray();
+                        foreach (var rule in rules) rule.Put(steps, fieldPath, matchers);
                         break;
+                    }
                     default:
                         throw new EventPatternException(fieldPath, "\"" + name + "\" must be an object or an array");
                 }
             }
-            return new PatternObject(path, fields.ToArray(), orGroups.ToArray());
+            if (!any) throw new EventPatternException(objectPath, "Empty objects are not allowed");
         }
 
-        private PatternObject[] CompileOr(JsonElement value, string objectPath, string orPath)
+        private void CompileOr(JsonElement value, List<string> path, string orPath, List<SubRule> rules)
         {
             if (value.ValueKind != JsonValueKind.Array) throw new EventPatternException(orPath, "It must be an Array followed with $or.");
-            var alternatives = new List<PatternObject>();
+            var product = (long)Combinations * Math.Max(1, value.GetArrayLength());
+            if (product > MaxCombinations)
+            {
+                throw new EventPatternException("", "Event pattern has " + product + " or more rule combinations from $or; the maximum is " + MaxCombinations);
+            }
+            Combinations = (int)product;
+            var before = rules.ConvertAll(r => r.Copy());
+            rules.Clear();
             var i = 0;
             foreach (var element in value.EnumerateArray())
             {
@@ -113,12 +122,13 @@ namespace SageMakerMonitoring.Core.Events
                 {
                     throw new EventPatternException(orPath + "[" + i + "]", "Only JSON object is allowed in array of $or relationship.");
                 }
-                alternatives.Add(CompileObject(element, objectPath, insideOr: true));
+                var branch = before.ConvertAll(r => r.Copy());
+                if (branch.Count == 0) branch.Add(new SubRule());
+                CompileObject(element, path, branch, insideOr: true);
+                rules.AddRange(branch);
                 i++;
             }
-            if (alternatives.Count < 2) throw new EventPatternException(orPath, "There must have at least 2 Objects in $or relationship.");
-            _combinations = Math.Min(_combinations * alternatives.Count, long.MaxValue / 1024);
-            return alternatives.ToArray();
+            if (i < 2) throw new EventPatternException(orPath, "There must have at least 2 Objects in $or relationship.");
         }
 
         private ValueMatcher[] CompileLeafArray(JsonElement array, string path)
@@ -178,7 +188,7 @@ namespace SageMakerMonitoring.Core.Events
             {
                 case "exactly":
                     if (operand.ValueKind != JsonValueKind.String) throw new EventPatternException(opPath, "exact match pattern must be a string");
-                    return new ExactStringMatcher(operand.GetString()!, description);
+                    return new ExactStringMatcher(operand.GetString()!, description, matchAddresses: false);
 
                 case "prefix":
                 case "suffix":
@@ -402,8 +412,7 @@ namespace SageMakerMonitoring.Core.Events
         private static double RequireComparable(JsonElement number, string path)
         {
             if (TryComparable(number, out var value)) return value;
-            throw new EventPatternException(path, "Value " + number.GetRawText()
-                + " is outside the range EventBridge compares exactly (-9007199254740992 to 9007199254740992)");
+            throw new EventPatternException(path, "Value " + number.GetRawText() + " is not a finite double-precision number");
         }
 
         internal static string FormatNumber(double d) => d.ToString("R", CultureInfo.InvariantCulture);

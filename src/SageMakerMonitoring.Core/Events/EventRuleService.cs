@@ -24,7 +24,6 @@ namespace SageMakerMonitoring.Core.Events
         /// <summary>ListRules and ListTargetsByRule answer at most this many per page.</summary>
         public const int MaxPageSize = 100;
 
-        private const string ConcurrentModification = "ConcurrentModificationException";
         private const string DeploymentDetailType = "SageMaker Endpoint Deployment State Change";
 
         private readonly IEventBridgeClient _client;
@@ -47,7 +46,7 @@ namespace SageMakerMonitoring.Core.Events
 
         /// <summary>
         /// Validates a pattern with EventBridge's rules. Throws <see cref="MonitoringException"/> with error id
-        /// <c>InvalidEventPattern</c> naming the offending path and the reason.
+        /// <c>InvalidEventPattern</c> naming the offending path and the reason, or <c>EventPatternTooLarge</c>.
         /// </summary>
         public static EventPattern ValidatePattern(string pattern)
         {
@@ -57,12 +56,7 @@ namespace SageMakerMonitoring.Core.Events
             }
             catch (EventPatternException e)
             {
-                var where = string.IsNullOrEmpty(e.Path) ? "the pattern as a whole" : "'" + e.Path + "'";
-                throw new MonitoringException("InvalidEventPattern", ErrorKind.InvalidArgument,
-                    "Event pattern is not valid at " + where + ": " + e.Reason, pattern, e)
-                {
-                    RecommendedAction = "Fix the pattern at " + where + "; EventBridge would refuse it with InvalidEventPatternException.",
-                };
+                throw EventPatternErrors.Invalid(e, pattern);
             }
         }
 
@@ -425,7 +419,7 @@ namespace SageMakerMonitoring.Core.Events
                         break;
                     }
                     _reporter.Verbose(operation + " on rule '" + rule + "': " + retry.Count + " entr" + (retry.Count == 1 ? "y" : "ies")
-                        + " refused with " + ConcurrentModification + "; retrying them (attempt " + (attempt + 1) + ").");
+                        + " refused with " + retry[0].ErrorCode + "; retrying them (attempt " + (attempt + 1) + ").");
                     await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
                     batch = retry.Select(f => f.TargetId).ToList();
                 }

@@ -3,27 +3,19 @@ using System.Text.Json;
 
 namespace SageMakerMonitoring.Core.Events
 {
-    /// <summary>EventBridge compares numbers as IEEE-754 doubles; integers are exact only within ±2^53.</summary>
+    /// <summary>
+    /// EventBridge's pattern engine compares numbers as IEEE-754 doubles over the whole finite range (an integer beyond
+    /// ±2^53 is compared by the double it rounds to, so 9007199254740993 equals 9007199254740992). A number too large to
+    /// be a finite double is not comparable: it can only equal the same literal text.
+    /// </summary>
     internal static class NumericLimits
     {
-        public const double MaxExact = 9007199254740992d;
-        private const long MaxExactInteger = 9007199254740992L;
-
-        /// <summary>
-        /// The number as a double when EventBridge treats it as comparable: finite and within ±2^53 by its written
-        /// value (so 9007199254740993, which rounds to 2^53 as a double, is out).
-        /// </summary>
+        /// <summary>The number as a double when it is a finite JSON number.</summary>
         public static bool TryGetComparable(JsonElement number, out double value)
         {
             if (number.ValueKind == JsonValueKind.Number && number.TryGetDouble(out value) && !double.IsInfinity(value) && !double.IsNaN(value))
             {
-                var magnitude = Math.Abs(value);
-                if (magnitude < MaxExact) return true;
-                if (magnitude == MaxExact)
-                {
-                    if (number.TryGetInt64(out var integer) && (integer == MaxExactInteger || integer == -MaxExactInteger)) return true;
-                    if (number.TryGetDecimal(out var exact) && Math.Abs(exact) <= MaxExactInteger) return true;
-                }
+                return true;
             }
             value = 0;
             return false;

@@ -8,12 +8,17 @@ namespace SageMakerMonitoring.Core.Events
         private readonly StringComparisonKind _kind;
         private readonly string _operand;
         private readonly WildcardExpression? _wildcard;
+        private readonly IgnoreCaseText? _ignoreCase;
 
         public StringTest(StringComparisonKind kind, string operand)
         {
             _kind = kind;
             _operand = operand;
             if (kind == StringComparisonKind.Wildcard) _wildcard = WildcardExpression.Parse(operand);
+            if (kind == StringComparisonKind.EqualsIgnoreCase || kind == StringComparisonKind.PrefixIgnoreCase || kind == StringComparisonKind.SuffixIgnoreCase)
+            {
+                _ignoreCase = new IgnoreCaseText(operand);
+            }
         }
 
         public bool IsSatisfiedBy(string value)
@@ -23,15 +28,15 @@ namespace SageMakerMonitoring.Core.Events
                 case StringComparisonKind.Equals:
                     return string.Equals(value, _operand, StringComparison.Ordinal);
                 case StringComparisonKind.EqualsIgnoreCase:
-                    return string.Equals(value, _operand, StringComparison.OrdinalIgnoreCase);
+                    return _ignoreCase!.Matches(value);
                 case StringComparisonKind.Prefix:
                     return value.StartsWith(_operand, StringComparison.Ordinal);
                 case StringComparisonKind.PrefixIgnoreCase:
-                    return value.StartsWith(_operand, StringComparison.OrdinalIgnoreCase);
+                    return _ignoreCase!.IsPrefixOf(value);
                 case StringComparisonKind.Suffix:
                     return value.EndsWith(_operand, StringComparison.Ordinal);
                 case StringComparisonKind.SuffixIgnoreCase:
-                    return value.EndsWith(_operand, StringComparison.OrdinalIgnoreCase);
+                    return _ignoreCase!.IsSuffixOf(value);
                 case StringComparisonKind.Wildcard:
                     return _wildcard!.IsMatch(value);
                 default:

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using SageMakerMonitoring.Core.Aws;
+using SageMakerMonitoring.Core.Events;
 using SageMakerMonitoring.Core.Infrastructure;
 
 namespace SageMakerMonitoring.Commands
@@ -30,6 +31,8 @@ namespace SageMakerMonitoring.Commands
                     {
                         ErrorDetails = new ErrorDetails(c.Message) { RecommendedAction = "Set a region and credentials as the message says, then run the command again." },
                     };
+                case EventPatternException p:
+                    return Create(EventPatternErrors.Invalid(p, null), target);
                 case OperationCanceledException:
                     return new ErrorRecord(exception, "OperationStopped", ErrorCategory.OperationStopped, target);
                 case ArgumentException:

@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using SageMakerMonitoring.Core.Events;
 using SageMakerMonitoring.Emulator.Hosting;
 
 namespace SageMakerMonitoring.Emulator.Services.Events
@@ -14,15 +13,19 @@ namespace SageMakerMonitoring.Emulator.Services.Events
     /// <summary>
     /// Emulated Amazon EventBridge (awsJson1_1, target prefix <c>AWSEvents</c>, signing name <c>events</c>): rules, targets,
     /// tags and TestEventPattern on the default bus and on custom buses created with the <c>createEventBus</c> control action.
-    /// Patterns are validated and matched by the module's own engine (<see cref="EventPattern"/>).
+    /// Patterns are validated and matched by the emulator's own matcher (<see cref="EmulatorEventPattern"/>), written apart
+    /// from the module's engine so that TestEventPattern is an independent check of it.
     /// </summary>
     public sealed class EventsService : IJsonService
     {
+        private const int MaxPatternLength = 4096;
         private const int MaxTargetsPerRule = 5;
         private const int MaxTargetsPerCall = 10;
         private const int MaxRulesPerBus = 300;
         private static readonly Regex NamePattern = new Regex("^[\\.\\-_A-Za-z0-9]+$", RegexOptions.CultureInvariant);
         private static readonly Regex BusPattern = new Regex("^(arn:aws[\\w-]*:events:[a-z]+-[a-z]+-[\\w-]+:[0-9]{12}:event-bus\\/)?[/\\.\\-_A-Za-z0-9]+$", RegexOptions.CultureInvariant);
+        // arn:partition:service:region:account:resource (region and account may be empty, as for S3 buckets).
+        private static readonly Regex TargetArnPattern = new Regex("^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:([0-9]{12})?:.+$", RegexOptions.CultureInvariant);
         private static readonly string[] RequiredEventFields = { "id", "account", "source", "time", "region", "resources", "detail-type" };
 
         private readonly EmulatorContext _context;
@@ -161,7 +164,7 @@ namespace SageMakerMonitoring.Emulator.Services.Events
             if (schedule != null && schedule.Length > 256) throw Validation("scheduleExpression", schedule, "Member must have length less than or equal to 256");
             if (pattern != null)
             {
-                if (pattern.Length > EventPattern.MaxLength) throw Validation("eventPattern", pattern, "Member must have length less than or equal to 4096");
+                if (pattern.Length > MaxPatternLength) throw Validation("eventPattern", pattern, "Member must have length less than or equal to 4096");
                 ParsePattern(pattern);
             }
             if (schedule != null && busName != "default")
@@ -277,6 +280,11 @@ namespace SageMakerMonitoring.Emulator.Services.Events
                     throw Validation("targets.member.id", id ?? "null", "Member must satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+");
                 }
                 if (arn == null || arn.Length == 0 || arn.Length > 1600) throw Validation("targets.member.arn", arn ?? "null", "Member must have length greater than or equal to 1");
+                if (!TargetArnPattern.IsMatch(arn))
+                {
+                    // EventBridge refuses the whole call (nothing is stored, no FailedEntries) for a malformed target ARN.
+                    throw new AwsErrorException("ValidationException", "Parameter " + arn + " is not valid. Reason: Provided Arn is not in correct format.");
+                }
                 var inputs = (target["Input"] != null ? 1 : 0) + (target["InputPath"] != null ? 1 : 0) + (target["InputTransformer"] != null ? 1 : 0);
                 if (inputs > 1)
                 {
@@ -370,7 +378,7 @@ namespace SageMakerMonitoring.Emulator.Services.Events
         {
             var patternText = Str(request, "EventPattern") ?? throw Validation("eventPattern", "null", "Member must not be null");
             var eventText = Str(request, "Event") ?? throw Validation("event", "null", "Member must not be null");
-            if (patternText.Length > EventPattern.MaxLength) throw Validation("eventPattern", patternText, "Member must have length less than or equal to 4096");
+            if (patternText.Length > MaxPatternLength) throw Validation("eventPattern", patternText, "Member must have length less than or equal to 4096");
             var pattern = ParsePattern(patternText);
             JsonDocument document;
             try
@@ -449,15 +457,15 @@ namespace SageMakerMonitoring.Emulator.Services.Events
 
         // ---- helpers -----------------------------------------------------------------------------------------
 
-        private static EventPattern ParsePattern(string text)
+        private static EmulatorEventPattern ParsePattern(string text)
         {
             try
             {
-                return EventPattern.Parse(text);
+                return EmulatorEventPattern.Compile(text);
             }
-            catch (EventPatternException e)
+            catch (FormatException e)
             {
-                throw new AwsErrorException("InvalidEventPatternException", "Event pattern is not valid. Reason: " + e.Reason);
+                throw new AwsErrorException("InvalidEventPatternException", "Event pattern is not valid. Reason: " + e.Message);
             }
         }
 

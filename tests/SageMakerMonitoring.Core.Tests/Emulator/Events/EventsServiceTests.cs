@@ -124,7 +124,7 @@ namespace SageMakerMonitoring.Core.Tests.Emulator.Events
 
             var eleven = string.Join(",", Enumerable.Range(0, 11).Select(i => "{\"Id\":\"x" + i + "\",\"Arn\":\"arn:aws:sns:us-east-1:123456789012:x\"}"));
             Assert.Equal("ValidationException", Error("PutTargets", "{\"Rule\":\"r\",\"Targets\":[" + eleven + "]}").Code);
-            Assert.Equal("ResourceNotFoundException", Error("PutTargets", "{\"Rule\":\"nope\",\"Targets\":[{\"Id\":\"a\",\"Arn\":\"arn:x\"}]}").Code);
+            Assert.Equal("ResourceNotFoundException", Error("PutTargets", "{\"Rule\":\"nope\",\"Targets\":[{\"Id\":\"a\",\"Arn\":\"arn:aws:sns:us-east-1:123456789012:x\"}]}").Code);
 
             _service.TryControl("failTargets", JsonNode.Parse("{\"ids\":[\"t1\"],\"mode\":\"always\"}")!.AsObject(), out _);
             for (var i = 0; i < 2; i++)

@@ -59,8 +59,16 @@ namespace SageMakerMonitoring.Commands
 
         protected override string FirstLogGroupName() => LogGroupName![0];
 
+        protected override void EndProcessing() => ReadPipedStreams(ProcessRecord);
+
+        protected override void StreamsStartAt(DateTime? earliest)
+        {
+            if (StartTime is null && Since is null) StartTime = earliest;
+        }
+
         protected override void ProcessRecord()
         {
+            if (DeferPipedStreams()) return;
             SageMakerResource resource;
             LogLocation location;
             try

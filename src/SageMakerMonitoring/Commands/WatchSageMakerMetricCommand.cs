@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Infrastructure;
 using SageMakerMonitoring.Core.Metrics;
 using SageMakerMonitoring.Core.Time;
 
@@ -41,8 +42,26 @@ namespace SageMakerMonitoring.Commands
         [ValidateNotNullOrEmpty]
         public string? LateDataWindow { get; set; }
 
+        protected override void EndProcessing()
+        {
+            var selections = PipedSelections();
+            if (selections.Count > 1)
+            {
+                // One watch runs until -Count, -Until or Ctrl+C: a second resource would never be reached.
+                var error = new MonitoringException("MetricsOfSeveralResources", ErrorKind.InvalidArgument,
+                    $"Watch-SageMakerMetric watches one resource at a time; the metrics given belong to {selections.Count}: {string.Join("; ", selections)}.",
+                    string.Join("; ", selections))
+                {
+                    RecommendedAction = "Pipe the metrics of one resource (for example Find-SageMakerMetric ... | Where-Object ResourceName -eq <name>), or run one Watch-SageMakerMetric per resource.",
+                };
+                ThrowTerminatingError(ErrorRecordFactory.Create(error, string.Join("; ", selections)));
+            }
+            ReadPipedMetrics(ProcessRecord);
+        }
+
         protected override void ProcessRecord()
         {
+            if (DeferPipedMetrics()) return;
             var query = new MetricQuery(BuildSelection())
             {
                 MetricNames = MetricName,

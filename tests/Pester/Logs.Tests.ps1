@@ -147,7 +147,7 @@ Describe 'Where SageMaker writes: every resource type' {
         $alice.Count | Should -Be 2
         ($alice | Where-Object LifecycleConfigHook).LogStreamName | Should -Be 'd-abc123/alice/KernelGateway/ds-kernel-1/LifecycleConfigOnStart'
         $space = @(Get-SageMakerLogStream -DomainId d-abc123 -SpaceName my-space -AppType JupyterLab)
-        $space.Name.StudioSpaceName | Should -Be 'my-space'
+        $space.StudioSpaceName | Should -Be 'my-space'
         @(Get-SageMakerLogEvent -DomainId d-abc123 -UserProfileName alice -AppType JupyterServer -AppName default -Since 2h).Message | Should -Be 'jupyter server started'
     }
 
@@ -365,7 +365,7 @@ Describe 'Invoke-SageMakerLogQuery' {
         $rows.Count | Should -Be 6
         $rows | ForEach-Object {
             $_.'@timestamp' | Should -BeOfType [DateTime]
-            $_.'@timestamp'.Kind | Should -Be 'Utc'
+            $_.'@timestamp'.Offset | Should -Be ([TimeSpan]::Zero)
             $_.latencyMs | Should -BeOfType [long]
             $_.'@logStream' | Should -BeLike 'q-typed/algo-*'
         }

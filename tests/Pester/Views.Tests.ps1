@@ -36,6 +36,15 @@ BeforeAll {
         foreach ($v in $Value) { $firstRow | Should -Match ([regex]::Escape($v)) -Because "the first row must show '$v' at $Width columns:`n$($lines -join "`n")" }
     }
 
+    # The view rounds values to fit their column: some number on the row must be the value to 3 significant decimals.
+    function Assert-ShownValue {
+        param([string[]] $Line, [double] $Value)
+        $row = $Line[(Get-TableHeader $Line).Index + 1]
+        $numbers = @([regex]::Matches($row, '(?<=\s)-?[\d.,]+(E[+-]?\d+)?(?=\s|$)') | ForEach-Object { [double]::Parse($_.Value, [cultureinfo]::CurrentCulture) })
+        $tolerance = [math]::Max(0.0005, [math]::Abs($Value) * 0.005)
+        @($numbers | Where-Object { [math]::Abs($_ - $Value) -le $tolerance }).Count | Should -BeGreaterThan 0 -Because "'$row' must show $Value"
+    }
+
     $script:Invariant = [cultureinfo]::InvariantCulture
     Import-Module (Join-Path (Get-TestRepositoryRoot) 'tools/Processes.psm1') -Force
 }
@@ -53,8 +62,8 @@ Describe 'Metric views' {
     It 'shows time, host, metric, statistic, value and unit of a datapoint at 80 columns' {
         $first.Unit | Should -Be 'Percent'
         Assert-Table -InputObject $points -Width 80 -Label 'Host/Variant', 'MetricName', 'Statistic', 'Value', 'Unit' -Absent 'ResourceName' -Value @(
-            $first.Timestamp.UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss', $Invariant), $first.Host, 'GPUMemoryUtilization', $first.Statistic,
-            $first.Value.ToString('0.###', [cultureinfo]::CurrentCulture), '%')
+            $first.Timestamp.UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss', $Invariant), $first.Host, 'GPUMemoryUtilization', $first.Statistic, '%')
+        Assert-ShownValue -Line (Get-ViewLine -InputObject $points -Width 80) -Value $first.Value
     }
 
     It 'adds the resource name at 120 columns' {
@@ -64,7 +73,8 @@ Describe 'Metric views' {
     It 'shows endpoint variants and their units the same way' {
         $e = @(Get-SageMakerMetric -EndpointName demo-churn-endpoint -MetricName ModelLatency -Since 30m | Select-Object -First 2)
         $e[0].Unit | Should -Be 'Microseconds'
-        Assert-Table -InputObject $e -Width 80 -Label 'Value', 'Unit' -Value $e[0].VariantName, $e[0].Value.ToString('0.###', [cultureinfo]::CurrentCulture), 'us'
+        Assert-Table -InputObject $e -Width 80 -Label 'Value', 'Unit' -Value $e[0].VariantName, 'us'
+        Assert-ShownValue -Line (Get-ViewLine -InputObject $e -Width 80) -Value $e[0].Value
     }
 
     It 'shows what Watch-SageMakerMetric writes within 80 columns' {
@@ -75,8 +85,8 @@ Describe 'Metric views' {
 
     It 'shows a series (-AsSeries) with its count, last value and unit at 80 columns, and the resource at 120' {
         $series = @(Get-SageMakerMetric -EndpointName demo-churn-endpoint -MetricName Invocations -Statistic Sum -Since 30m -AsSeries)
-        $last = $series[0].Values[$series[0].Count - 1].ToString('0.###', [cultureinfo]::CurrentCulture)
-        Assert-Table -InputObject $series -Width 80 -Label 'MetricName', 'Statistic', 'Period', 'Count', 'Last', 'Unit' -Absent 'ResourceName' -Value 'Invocations', 'Sum', "$($series[0].Count)", $last
+        Assert-Table -InputObject $series -Width 80 -Label 'MetricName', 'Statistic', 'Period', 'Count', 'Last', 'Unit' -Absent 'ResourceName' -Value 'Invocations', 'Sum', "$($series[0].Count)"
+        Assert-ShownValue -Line (Get-ViewLine -InputObject $series -Width 80) -Value $series[0].Values[$series[0].Count - 1]
         Assert-Table -InputObject $series -Width 120 -Label 'Last', 'ResourceName' -Value 'demo-churn-endpoint'
     }
 
@@ -128,7 +138,7 @@ Describe 'Event views' {
     It 'shows pattern test results with the reason at 80 columns and the detail type at 120' {
         $results = @(New-SageMakerSampleEvent -EventType TrainingJobStateChange -Status Failed |
             Test-SageMakerEventPattern -EventPattern '{"detail":{"TrainingJobStatus":["Completed"]}}' -Detailed)
-        Assert-Table -InputObject $results -Width 80 -Label 'IsMatch', 'Engine', 'FailedPath', 'Reason' -Absent 'DetailType' -Value 'False', 'Local', 'TrainingJobStatus'
+        Assert-Table -InputObject $results -Width 80 -Label 'IsMatch', 'Engine', 'FailedPath', 'Reason' -Absent 'DetailType' -Value 'False', 'Local', 'detail.TrainingJob', 'Failed'
         Assert-Table -InputObject $results -Width 120 -Label 'Reason', 'DetailType' -Value 'SageMaker Training Job State Change'
     }
 
@@ -170,15 +180,16 @@ Describe 'Views in a scheduled script' {
         $script = Join-Path ([IO.Path]::GetTempPath()) ("smm-views-" + [Guid]::NewGuid().ToString('n') + '.ps1')
         Set-Content -LiteralPath $script -Encoding utf8 -Value @"
 Import-Module '$modulePath'
-Get-SageMakerMetric -TrainingJobName demo-train-resnet50 -MetricName GPUMemoryUtilization -Since 5m | Select-Object -First 3
-Get-SageMakerEventRule
+Get-SageMakerMetric -TrainingJobName demo-train-resnet50 -MetricName GPUMemoryUtilization -Since 5m | Select-Object -First 3 | Out-Default
+Get-SageMakerEventRule | Out-Default
 "@
         try {
             $commandLine = Get-PwshCommandLine
             $arguments = @($commandLine | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script)
             & $commandLine[0] @arguments > $out 2>&1
             $LASTEXITCODE | Should -Be 0
-            $lines = @(Get-Content -LiteralPath $out | Where-Object { $_.Trim() })
+            # Colour codes, if the child's PowerShell writes them, are not part of the layout.
+            $lines = @(Get-Content -LiteralPath $out | ForEach-Object { $_ -replace "`e\[[\d;]*m", '' } | Where-Object { $_.Trim() })
             $metricHeader = @($lines | Where-Object { $_ -match '^Time \(UTC\)' })
             $metricHeader.Count | Should -Be 1 -Because ($lines -join "`n")
             $metricHeader[0] -split '\s+' | Should -Contain 'Value'

@@ -7,13 +7,14 @@ namespace SageMakerMonitoring.Core.Events
 {
     /// <summary>
     /// An EventBridge rule with its decoded pattern and its targets. Lists print as their items joined with <c>;</c>
-    /// (Export-Csv), and stay lists for ConvertTo-Json; the decoded pattern is internal (EventPattern holds it as JSON).
+    /// (Export-Csv), and stay lists for ConvertTo-Json; the decoded pattern's dictionaries and lists print as their JSON.
     /// </summary>
     public sealed class EventRule
     {
         private IReadOnlyList<string> _eventTypes = TextList<string>.Empty;
         private IReadOnlyList<string> _detailTypes = TextList<string>.Empty;
         private IReadOnlyList<EventRuleTarget> _targets = TextList<EventRuleTarget>.Empty;
+        private object? _pattern;
 
         public string Name { get; init; } = "";
         public string? Arn { get; init; }
@@ -26,8 +27,9 @@ namespace SageMakerMonitoring.Core.Events
         /// <summary>The pattern as the service stores it (JSON text); null for schedule rules.</summary>
         public string? EventPattern { get; init; }
 
-        /// <summary>The pattern as nested dictionaries and arrays (what ConvertFrom-Json -AsHashtable would give).</summary>
-        internal object? Pattern { get; init; }
+        /// <summary>The pattern as nested dictionaries and arrays (what ConvertFrom-Json -AsHashtable would give); each
+        /// prints as its JSON text.</summary>
+        public object? Pattern { get => _pattern; init => _pattern = EventPatternValue.From(value); }
 
         /// <summary>Short names of the SageMaker event types the pattern selects by detail-type (empty when it names none).</summary>
         public IReadOnlyList<string> EventTypes { get => _eventTypes; init => _eventTypes = AsTextList(value); }

@@ -31,6 +31,11 @@ namespace SageMakerMonitoring.Core.Logs
         public string? VariantName => Name.VariantName;
         public string? ContainerName => Name.ContainerName;
         public string? LifecycleConfigHook => Name.LifecycleConfigHook;
+        public string? StudioDomainId => Name.StudioDomainId;
+        public string? StudioUserProfileName => Name.StudioUserProfileName;
+        public string? StudioSpaceName => Name.StudioSpaceName;
+        public string? StudioAppType => Name.StudioAppType;
+        public string? StudioAppName => Name.StudioAppName;
         /// <summary>The time in the stream's name (transform and notebook streams), at UTC.</summary>
         public DateTimeOffset? Epoch => OutputTime.From(Name.Epoch);
         public bool IsDataLog => Name.IsDataLog;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SageMakerMonitoring.Core.Aws;
 using SageMakerMonitoring.Core.Catalog;
+using SageMakerMonitoring.Core.Infrastructure;
 
 namespace SageMakerMonitoring.Core.Metrics
 {
@@ -85,6 +86,21 @@ namespace SageMakerMonitoring.Core.Metrics
                 list.Add(m);
             }
             return groups.Select(g => Of(g.Value)).ToList();
+        }
+
+        /// <summary>
+        /// For a reader that runs until stopped (Watch-SageMakerMetric): the selections must be of one resource, since
+        /// a second would never be reached. Throws <c>MetricsOfSeveralResources</c> (InvalidArgument) otherwise.
+        /// </summary>
+        public static void RequireOneResource(IReadOnlyList<MetricSelection> selections)
+        {
+            if (selections.Count <= 1) return;
+            var names = string.Join("; ", selections);
+            throw new MonitoringException("MetricsOfSeveralResources", ErrorKind.InvalidArgument,
+                $"Metrics of one resource can be watched at a time; the metrics given belong to {selections.Count}: {names}.", names)
+            {
+                RecommendedAction = "Pipe the metrics of one resource (for example Find-SageMakerMetric ... | Where-Object ResourceName -EQ <name>), or run one watch per resource.",
+            };
         }
 
         private static MetricSelection Of(List<MetricInfo> metrics)

@@ -44,17 +44,13 @@ namespace SageMakerMonitoring.Commands
 
         protected override void EndProcessing()
         {
-            var selections = PipedSelections();
-            if (selections.Count > 1)
+            try
             {
-                // One watch runs until -Count, -Until or Ctrl+C: a second resource would never be reached.
-                var error = new MonitoringException("MetricsOfSeveralResources", ErrorKind.InvalidArgument,
-                    $"Watch-SageMakerMetric watches one resource at a time; the metrics given belong to {selections.Count}: {string.Join("; ", selections)}.",
-                    string.Join("; ", selections))
-                {
-                    RecommendedAction = "Pipe the metrics of one resource (for example Find-SageMakerMetric ... | Where-Object ResourceName -eq <name>), or run one Watch-SageMakerMetric per resource.",
-                };
-                ThrowTerminatingError(ErrorRecordFactory.Create(error, string.Join("; ", selections)));
+                MetricSelection.RequireOneResource(PipedSelections());
+            }
+            catch (MonitoringException ex)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, ex.TargetObject));
             }
             ReadPipedMetrics(ProcessRecord);
         }

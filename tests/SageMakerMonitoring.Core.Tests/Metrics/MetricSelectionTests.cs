@@ -41,6 +41,19 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
         }
 
         [Fact]
+        public void Watching_needs_the_metrics_of_one_resource()
+        {
+            MetricSelection.RequireOneResource(MetricSelection.ForMetrics(new[] { JobMetric("a", 1, "CPUUtilization"), JobMetric("a", 2, "GPUUtilization") }));
+            var ex = Assert.Throws<SageMakerMonitoring.Core.Infrastructure.MonitoringException>(() =>
+                MetricSelection.RequireOneResource(MetricSelection.ForMetrics(new[] { JobMetric("a", 1, "CPUUtilization"), JobMetric("b", 1, "CPUUtilization") })));
+            Assert.Equal("MetricsOfSeveralResources", ex.ErrorId);
+            Assert.Equal(SageMakerMonitoring.Core.Infrastructure.ErrorKind.InvalidArgument, ex.Kind);
+            Assert.Contains("'a'", ex.Message);
+            Assert.Contains("'b'", ex.Message);
+            Assert.NotNull(ex.RecommendedAction);
+        }
+
+        [Fact]
         public async Task Known_metrics_are_read_as_given_without_listing()
         {
             var cloudWatch = new ScriptedCloudWatch();

@@ -54,7 +54,7 @@ try {
     $summary = Export-SageMakerMetric @arguments
     '{0:yyyy-MM-ddTHH:mm:ssZ} exported {1} datapoints of {2} series in {3} files ({4} bytes) to {5} through {6:yyyy-MM-ddTHH:mm:ssZ} in {7:N1} s; {8} gaps' -f `
         [DateTime]::UtcNow, $summary.Datapoints, $summary.Series, $summary.Files, $summary.Bytes, $summary.Destination, $summary.ExportedThrough,
-        $summary.Duration.TotalSeconds, $summary.GapCount
+        $summary.DurationSeconds, $summary.GapCount
     exit 0
 }
 catch {

@@ -96,7 +96,7 @@ Describe 'Where SageMaker writes: every resource type' {
         $streams = @(Get-SageMakerLogStream -TrainingJobName demo-train-resnet50)
         $streams.Count | Should -Be 4
         @($streams.Host | Sort-Object) | Should -Be @('algo-1', 'algo-2', 'algo-3', 'algo-4')
-        $streams | ForEach-Object { $_.Epoch | Should -BeOfType [DateTime]; $_.ResourceName | Should -Be 'demo-train-resnet50' }
+        $streams | ForEach-Object { $_.Epoch | Should -BeOfType [DateTimeOffset]; $_.Epoch.Offset | Should -Be ([TimeSpan]::Zero); $_.ResourceName | Should -Be 'demo-train-resnet50' }
         $streams[0].LogGroupName | Should -Be '/aws/sagemaker/TrainingJobs'
         for ($i = 1; $i -lt $streams.Count; $i++) { $streams[$i - 1].LastEventTime | Should -BeGreaterOrEqual $streams[$i].LastEventTime }
         $events = @(Get-SageMakerLogEvent -TrainingJobName demo-train-resnet50 -Since 3h)
@@ -147,7 +147,7 @@ Describe 'Where SageMaker writes: every resource type' {
         $alice.Count | Should -Be 2
         ($alice | Where-Object LifecycleConfigHook).LogStreamName | Should -Be 'd-abc123/alice/KernelGateway/ds-kernel-1/LifecycleConfigOnStart'
         $space = @(Get-SageMakerLogStream -DomainId d-abc123 -SpaceName my-space -AppType JupyterLab)
-        $space.Name.StudioSpaceName | Should -Be 'my-space'
+        $space.StudioSpaceName | Should -Be 'my-space'
         @(Get-SageMakerLogEvent -DomainId d-abc123 -UserProfileName alice -AppType JupyterServer -AppName default -Since 2h).Message | Should -Be 'jupyter server started'
     }
 
@@ -361,13 +361,13 @@ Describe 'Invoke-SageMakerLogQuery' {
     }
     AfterEach { Set-LogsConfig }
 
-    It 'returns typed fields: @timestamp as DateTime, numbers as numbers' {
+    It 'returns typed fields: @timestamp as a UTC DateTimeOffset, numbers as numbers' {
         Add-SyntheticJob -Job q-typed -Streams 2 -PerStream 3000 -IntervalMs 100
         $rows = @(Invoke-SageMakerLogQuery -TrainingJobName q-typed -StartTime $SyntheticStart -EndTime $SyntheticStart.AddHours(1) -Query 'fields @timestamp, @logStream, latencyMs | filter @message like /latencyMs/ | sort @timestamp asc')
         $rows.Count | Should -Be 6
         $rows | ForEach-Object {
-            $_.'@timestamp' | Should -BeOfType [DateTime]
-            $_.'@timestamp'.Kind | Should -Be 'Utc'
+            $_.'@timestamp' | Should -BeOfType [DateTimeOffset]
+            $_.'@timestamp'.Offset | Should -Be ([TimeSpan]::Zero)
             $_.latencyMs | Should -BeOfType [long]
             $_.'@logStream' | Should -BeLike 'q-typed/algo-*'
         }

@@ -54,7 +54,7 @@ Describe 'Get-SageMakerMetric resource parameter sets' {
         $points[0].PSObject.TypeNames[0] | Should -Be 'SageMakerMonitoring.Core.Metrics.MetricDatapoint'
         ($points | Where-Object Host -eq 'algo-3' | Measure-Object Value -Average).Average |
             Should -BeLessThan (($points | Where-Object Host -eq 'algo-1' | Measure-Object Value -Average).Average / 2)
-        $points | ForEach-Object { $_.Timestamp.Kind } | Sort-Object -Unique | Should -Be 'Utc'
+        $points | ForEach-Object { $_.Timestamp.Offset } | Sort-Object -Unique | Should -Be ([TimeSpan]::Zero)
     }
 
     It 'uses a job''s own start and end when no time is given (-ProcessingJobName)' {

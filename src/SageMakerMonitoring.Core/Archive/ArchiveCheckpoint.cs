@@ -72,12 +72,12 @@ namespace SageMakerMonitoring.Core.Archive
                         if (g.VariantName != null) w.WriteString("variant", g.VariantName);
                         w.WriteString("metric", g.MetricName);
                         w.WriteString("stat", g.Statistic);
-                        w.WriteString("from", Iso(g.Start));
-                        w.WriteString("to", Iso(g.End));
+                        w.WriteString("from", Iso(g.UtcStart));
+                        w.WriteString("to", Iso(g.UtcEnd));
                         w.WriteNumber("lostPeriod", g.LostPeriod);
                         if (g.ExportedPeriod is int p) w.WriteNumber("exportedPeriod", p);
                         else w.WriteNull("exportedPeriod");
-                        w.WriteString("recorded", Iso(g.Recorded));
+                        w.WriteString("recorded", Iso(g.UtcRecorded));
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();

@@ -217,7 +217,7 @@ namespace SageMakerMonitoring.Core.Archive
                     if (byKey.ContainsKey(key)) continue;
                     var state = checkpoint.Series.TryGetValue(key, out var known)
                         ? known
-                        : new ArchiveSeriesState(info.Namespace, info.MetricName, info.Identity.Dimensions, statistic, info.ResourceType, info.ResourceName, info.Host, info.VariantName);
+                        : new ArchiveSeriesState(info.Namespace, info.MetricName, info.Identity.Dimensions, statistic, info.ResourceKind, info.ResourceName, info.Host, info.VariantName);
                     byKey[key] = new ArchiveSeries(info, statistic, state);
                 }
             }
@@ -392,16 +392,16 @@ namespace SageMakerMonitoring.Core.Archive
                             await foreach (var point in reader.ReadAsync(call, gate.Accept, window.Period < 60 ? detector.Observe : null, token).ConfigureAwait(false))
                             {
                                 if (current is null || !ReferenceEquals(current.Descriptor, point.Series)) current = members[point.Series];
-                                if (point.Timestamp < current.From) continue;
+                                if (point.UtcTimestamp < current.From) continue;
                                 if (!writers.TryGetValue(current.Partition, out var writer))
                                 {
                                     var file = _destination.CreateFile(paths[current.Partition]);
                                     writer = (file, ArchiveRowWriter.Create(options.Format, file.Content));
                                     writers[current.Partition] = writer;
                                 }
-                                writer.Rows.Write(point.Series, point.Timestamp, point.Value);
+                                writer.Rows.Write(point.Series, point.UtcTimestamp, point.Value);
                                 current.Count++;
-                                current.Last = point.Timestamp;
+                                current.Last = point.UtcTimestamp;
                                 points++;
                             }
                         }
@@ -452,10 +452,10 @@ namespace SageMakerMonitoring.Core.Archive
             for (var i = gaps.Count - 1; i >= 0; i--)
             {
                 var g = gaps[i];
-                if (g.SeriesKey == gap.SeriesKey && g.LostPeriod == gap.LostPeriod && g.ExportedPeriod == gap.ExportedPeriod && g.End >= gap.Start && g.Start <= gap.End)
+                if (g.SeriesKey == gap.SeriesKey && g.LostPeriod == gap.LostPeriod && g.ExportedPeriod == gap.ExportedPeriod && g.UtcEnd >= gap.UtcStart && g.UtcStart <= gap.UtcEnd)
                 {
-                    if (gap.Start < g.Start) g.Start = gap.Start;
-                    if (gap.End > g.End) g.End = gap.End;
+                    if (gap.UtcStart < g.UtcStart) g.UtcStart = gap.UtcStart;
+                    if (gap.UtcEnd > g.UtcEnd) g.UtcEnd = gap.UtcEnd;
                     return;
                 }
             }

@@ -1,11 +1,14 @@
 using System.Collections.Generic;
 using SageMakerMonitoring.Core.Aws;
+using SageMakerMonitoring.Core.Output;
 
 namespace SageMakerMonitoring.Core.Events
 {
-    /// <summary>One target of an EventBridge rule, as the module shows it.</summary>
+    /// <summary>One target of an EventBridge rule, as the module shows it (the input paths map prints as <c>name=path;…</c>).</summary>
     public sealed class EventRuleTarget
     {
+        private IReadOnlyDictionary<string, string>? _inputPathsMap;
+
         public string RuleName { get; init; } = "";
         public string EventBusName { get; init; } = "default";
         public string Id { get; init; } = "";
@@ -13,7 +16,11 @@ namespace SageMakerMonitoring.Core.Events
         public string? RoleArn { get; init; }
         public string? Input { get; init; }
         public string? InputPath { get; init; }
-        public IReadOnlyDictionary<string, string>? InputPathsMap { get; init; }
+        public IReadOnlyDictionary<string, string>? InputPathsMap
+        {
+            get => _inputPathsMap;
+            init => _inputPathsMap = value is null || value is TextMap ? value : TextMap.From(value);
+        }
         public string? InputTemplate { get; init; }
 
         internal static EventRuleTarget From(string rule, string bus, RuleTarget t) => new EventRuleTarget

@@ -11,7 +11,8 @@ namespace SageMakerMonitoring.Core.Events
         public string? Status { get; init; }
         public string ResourceName { get; init; } = "";
         public string ResourceArn { get; init; } = "";
-        public DateTime Time { get; init; }
+        /// <summary>The event time, at UTC.</summary>
+        public DateTimeOffset Time { get; init; }
         public string Id { get; init; } = "";
 
         /// <summary>The whole event as EventBridge delivers it.</summary>

@@ -53,7 +53,7 @@ namespace SageMakerMonitoring.Core.Events
                 Status = eventStatus,
                 ResourceName = resourceName,
                 ResourceArn = json["resources"]![0]!.GetValue<string>(),
-                Time = json["time"] != null ? DateTime.Parse(json["time"]!.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) : time,
+                Time = Output.OutputTime.From(json["time"] != null ? DateTime.Parse(json["time"]!.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) : time),
                 Id = json["id"]!.GetValue<string>(),
                 Json = json.ToJsonString(),
             };

@@ -1,11 +1,14 @@
 using System;
 using SageMakerMonitoring.Core.Catalog;
+using SageMakerMonitoring.Core.Output;
 
 namespace SageMakerMonitoring.Core.Logs
 {
     /// <summary>
     /// One log event of a SageMaker resource. Kept small: the per-stream parts (group, stream, resource, host, ...)
-    /// live once in a shared <see cref="Catalog.LogStreamName"/> that every event of the stream points to.
+    /// live once in a shared <see cref="Catalog.LogStreamName"/> that every event of the stream points to. Public
+    /// members are flat for Export-Csv and ConvertTo-Json (times as DateTimeOffset at UTC); the parsed stream name
+    /// stays internal.
     /// </summary>
     public sealed class LogEvent
     {
@@ -14,16 +17,19 @@ namespace SageMakerMonitoring.Core.Logs
         public LogEvent(LogStreamName stream, DateTime timestamp, DateTime ingestionTime, string message, string? eventId)
         {
             _stream = stream ?? throw new ArgumentNullException(nameof(stream));
-            Timestamp = timestamp;
-            IngestionTime = ingestionTime;
+            UtcTimestamp = timestamp;
+            UtcIngestionTime = ingestionTime;
             Message = message ?? "";
             EventId = eventId;
         }
 
-        /// <summary>When the event happened (UTC, millisecond precision).</summary>
-        public DateTime Timestamp { get; }
-        /// <summary>When CloudWatch Logs received it (UTC).</summary>
-        public DateTime IngestionTime { get; }
+        /// <summary>When the event happened (at UTC, millisecond precision).</summary>
+        public DateTimeOffset Timestamp => new DateTimeOffset(UtcTimestamp, TimeSpan.Zero);
+        /// <summary>When CloudWatch Logs received it (at UTC).</summary>
+        public DateTimeOffset IngestionTime => new DateTimeOffset(UtcIngestionTime, TimeSpan.Zero);
+        /// <summary>When the event happened (DateTimeKind.Utc), as the core merges and compares it.</summary>
+        internal DateTime UtcTimestamp { get; }
+        internal DateTime UtcIngestionTime { get; }
         public string LogGroupName => _stream.LogGroupName;
         public string LogStreamName => _stream.Value;
         public string? ResourceName => _stream.ResourceName;
@@ -39,8 +45,12 @@ namespace SageMakerMonitoring.Core.Logs
         public string? LifecycleConfigHook => _stream.LifecycleConfigHook;
 
         /// <summary>The parsed stream name with all its parts.</summary>
-        public LogStreamName Stream => _stream;
+        internal LogStreamName Stream => _stream;
 
-        public override string ToString() => $"{Timestamp:yyyy-MM-ddTHH:mm:ss.fffZ} {Source} {Message}";
+        /// <summary>A small number per distinct <see cref="Source"/> for the default view's host colours (a method, so
+        /// exports leave it out).</summary>
+        public int GetSourceColorIndex() => _stream.SourceColorIndex;
+
+        public override string ToString() => $"{UtcTimestamp:yyyy-MM-ddTHH:mm:ss.fffZ} {Source} {Message}";
     }
 }

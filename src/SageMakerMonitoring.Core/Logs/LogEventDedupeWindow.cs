@@ -17,9 +17,9 @@ namespace SageMakerMonitoring.Core.Logs
         /// <summary>True the first time an event is seen.</summary>
         public bool Add(LogEvent e)
         {
-            var id = e.EventId ?? string.Concat(e.LogStreamName, "\u0001", e.Timestamp.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), "\u0001", e.Message);
+            var id = e.EventId ?? string.Concat(e.LogStreamName, "\u0001", e.UtcTimestamp.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), "\u0001", e.Message);
             if (!_ids.Add(id)) return false;
-            _order.Enqueue((e.Timestamp, id));
+            _order.Enqueue((e.UtcTimestamp, id));
             return true;
         }
 

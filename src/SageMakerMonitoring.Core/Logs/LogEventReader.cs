@@ -81,7 +81,7 @@ namespace SageMakerMonitoring.Core.Logs
             {
                 // A stream whose first event is at or after the end of the range holds nothing for it. (Its last-event time lags
                 // on the service, so it cannot be used to skip streams that ended before the start.)
-                if (request.EndTime is DateTime end && s.FirstEventTime is DateTime first && first >= end) continue;
+                if (request.EndTime is DateTime end && s.UtcFirstEventTime is DateTime first && first >= end) continue;
                 names[s.LogStreamName] = s.Name;
                 list.Add(s.LogStreamName);
             }

@@ -57,7 +57,7 @@ namespace SageMakerMonitoring.Core.Logs
                 {
                     if (!seen.Add(e)) continue;
                     fresh++;
-                    if (newest is null || e.Timestamp > newest.Value) newest = e.Timestamp;
+                    if (newest is null || e.UtcTimestamp > newest.Value) newest = e.UtcTimestamp;
                     if ((fresh & 0x3FFF) == 0) seen.Prune(newest.Value - Overlap);
                     yield return e;
                 }

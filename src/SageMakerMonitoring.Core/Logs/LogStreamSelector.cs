@@ -18,13 +18,16 @@ namespace SageMakerMonitoring.Core.Logs
         public IReadOnlyList<string> VariantNames { get; init; } = Array.Empty<string>();
         public IReadOnlyList<string> ContainerNames { get; init; } = Array.Empty<string>();
         public IReadOnlyList<string> LifecycleConfigHooks { get; init; } = Array.Empty<string>();
+        /// <summary>Exact stream names (streams piped from Get-SageMakerLogStream); no wildcards.</summary>
+        public IReadOnlyList<string> LogStreamNames { get; init; } = Array.Empty<string>();
 
         /// <summary>True when nothing narrows (every stream of the location is wanted).</summary>
-        public bool SelectsAll => Hosts.Count == 0 && VariantNames.Count == 0 && ContainerNames.Count == 0 && LifecycleConfigHooks.Count == 0;
+        public bool SelectsAll => Hosts.Count == 0 && VariantNames.Count == 0 && ContainerNames.Count == 0 && LifecycleConfigHooks.Count == 0 && LogStreamNames.Count == 0;
 
         public bool Matches(LogStreamName stream)
         {
             if (stream is null) throw new ArgumentNullException(nameof(stream));
+            if (LogStreamNames.Count > 0 && !LogStreamNames.Contains(stream.Value, StringComparer.Ordinal)) return false;
             if (Hosts.Count > 0 && !Hosts.Any(h => MatchesHost(h, stream))) return false;
             if (VariantNames.Count > 0 && !AnyMatch(VariantNames, stream.VariantName)) return false;
             if (ContainerNames.Count > 0 && !AnyMatch(ContainerNames, stream.ContainerName)) return false;
@@ -50,6 +53,7 @@ namespace SageMakerMonitoring.Core.Logs
         public override string ToString()
         {
             var parts = new List<string>();
+            if (LogStreamNames.Count > 0) parts.Add((LogStreamNames.Count == 1 ? "stream " : "streams ") + string.Join(", ", LogStreamNames));
             if (Hosts.Count > 0) parts.Add("host " + string.Join(", ", Hosts));
             if (VariantNames.Count > 0) parts.Add("variant " + string.Join(", ", VariantNames));
             if (ContainerNames.Count > 0) parts.Add("container " + string.Join(", ", ContainerNames));

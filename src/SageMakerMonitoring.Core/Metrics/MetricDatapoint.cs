@@ -1,12 +1,15 @@
 using System;
 using System.Collections.Generic;
 using SageMakerMonitoring.Core.Catalog;
+using SageMakerMonitoring.Core.Output;
 
 namespace SageMakerMonitoring.Core.Metrics
 {
     /// <summary>
     /// One CloudWatch datapoint of a SageMaker resource. Cheap by design: a timestamp, a value and a reference to the
-    /// series it belongs to (which carries names, dimensions, statistic and period).
+    /// series it belongs to (which carries names, dimensions, statistic and period). Public members are flat for
+    /// Export-Csv and ConvertTo-Json: the time as a DateTimeOffset at UTC, the resource type as its name, the
+    /// dimensions as a map whose text is <c>Name=Value;…</c>.
     /// </summary>
     public sealed class MetricDatapoint
     {
@@ -15,13 +18,16 @@ namespace SageMakerMonitoring.Core.Metrics
         public MetricDatapoint(MetricSeriesDescriptor series, DateTime timestamp, double value)
         {
             _series = series;
-            Timestamp = timestamp;
+            UtcTimestamp = timestamp;
             Value = value;
         }
 
-        /// <summary>Start of the period the value covers, UTC.</summary>
-        public DateTime Timestamp { get; }
-        public SageMakerResourceType ResourceType => _series.ResourceType;
+        /// <summary>Start of the period the value covers, at UTC (+00:00).</summary>
+        public DateTimeOffset Timestamp => new DateTimeOffset(UtcTimestamp, TimeSpan.Zero);
+        /// <summary>Start of the period the value covers (DateTimeKind.Utc), as the core compares and writes it.</summary>
+        internal DateTime UtcTimestamp { get; }
+        /// <summary>The resource type's name (TrainingJob, Endpoint, ...).</summary>
+        public string ResourceType => _series.Metric.ResourceType;
         public string ResourceName => _series.ResourceName;
         /// <summary>For jobs the host (algo-2, or a transform instance id); for endpoints the instance or container when the metric has one.</summary>
         public string? Host => _series.Host;
@@ -37,6 +43,6 @@ namespace SageMakerMonitoring.Core.Metrics
 
         internal MetricSeriesDescriptor Series => _series;
 
-        public override string ToString() => $"{Timestamp:yyyy-MM-ddTHH:mm:ssZ} {ResourceName} {Host ?? VariantName} {MetricName} {Statistic} {Value}";
+        public override string ToString() => $"{UtcTimestamp:yyyy-MM-ddTHH:mm:ssZ} {ResourceName} {Host ?? VariantName} {MetricName} {Statistic} {Value}";
     }
 }

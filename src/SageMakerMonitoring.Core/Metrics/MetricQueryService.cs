@@ -73,7 +73,7 @@ namespace SageMakerMonitoring.Core.Metrics
                 }
                 foreach (var point in points)
                 {
-                    buffer.T.Add(point.Timestamp);
+                    buffer.T.Add(point.UtcTimestamp);
                     buffer.V.Add(point.Value);
                 }
                 while (ready.Count > 0) yield return Take(ready.Dequeue());

@@ -25,7 +25,7 @@ namespace SageMakerMonitoring.Core.Metrics
         /// <summary>The period sent to CloudWatch (raised to 60 when the metric turns out to be stored at standard resolution).</summary>
         public int QueryPeriod { get; internal set; }
 
-        public SageMakerResourceType ResourceType => Metric.ResourceType;
+        public SageMakerResourceType ResourceType => Metric.ResourceKind;
         public string ResourceName => Metric.ResourceName;
         public string? Host => Metric.Host;
         public string? VariantName => Metric.VariantName;

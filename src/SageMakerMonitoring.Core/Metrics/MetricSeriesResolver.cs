@@ -37,6 +37,15 @@ namespace SageMakerMonitoring.Core.Metrics
         public async IAsyncEnumerable<MetricInfo> ListAsync(MetricSelection selection, bool recentlyActive, string? metricName = null,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
+            if (selection.Metrics != null)
+            {
+                // Known metrics (piped from Find-SageMakerMetric): nothing to list.
+                foreach (var known in selection.Metrics)
+                {
+                    if (metricName is null || string.Equals(known.MetricName, metricName, StringComparison.Ordinal)) yield return known;
+                }
+                yield break;
+            }
             foreach (var request in ListRequestsFor(selection, metricName, recentlyActive))
             {
                 await foreach (var identity in ListAllAsync(request, cancellationToken).ConfigureAwait(false))
@@ -53,6 +62,15 @@ namespace SageMakerMonitoring.Core.Metrics
             var names = metricNames?.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (names != null && names.Count == 0) names = null;
             var searched = DescribeSearch(selection);
+
+            if (selection.Metrics != null)
+            {
+                // Known metrics: read exactly these (narrowed by -MetricName when given).
+                var known = names is null ? selection.Metrics.ToList()
+                    : selection.Metrics.Where(m => names.Contains(m.MetricName, StringComparer.OrdinalIgnoreCase)).ToList();
+                var absent = names?.Where(n => !selection.Metrics.Any(m => string.Equals(m.MetricName, n, StringComparison.OrdinalIgnoreCase))).ToList() ?? new List<string>();
+                return new MetricResolution(Order(known), searched, Array.Empty<string>(), absent);
+            }
 
             if (selection.ResourceType == SageMakerResourceType.Custom && names != null)
             {
@@ -374,6 +392,7 @@ namespace SageMakerMonitoring.Core.Metrics
 
         public static string DescribeSearch(MetricSelection selection)
         {
+            if (selection.Metrics != null) return $"the {selection.Metrics.Count} metric(s) given";
             switch (selection.ResourceType)
             {
                 case SageMakerResourceType.TrainingJob:

@@ -79,7 +79,7 @@ namespace SageMakerMonitoring.Core.Metrics
                     {
                         await foreach (var point in reader.ReadAsync(call, (s, ts) => ts + TimeSpan.FromSeconds(s.Period) <= readEnd && !seen.Contains(s, ts), detector.Observe, cancellationToken, s => detector.MarkStandard(s, series)).ConfigureAwait(false))
                         {
-                            if (!seen.Add(point.Series, point.Timestamp)) continue;
+                            if (!seen.Add(point.Series, point.UtcTimestamp)) continue;
                             written++;
                             yield return point;
                             if (watch.Count is long max && written >= max) yield break;

@@ -53,7 +53,7 @@ namespace SageMakerMonitoring.Commands
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == AllSet) return;
+            if (ParameterSetName == AllSet || DeferPipedMetrics()) return;
             try
             {
                 // Each pipeline object (or the bound names) adds one resource; the export runs once, in EndProcessing.
@@ -67,6 +67,7 @@ namespace SageMakerMonitoring.Commands
 
         protected override void EndProcessing()
         {
+            _selections.AddRange(PipedSelections());
             var options = new ArchiveExportOptions
             {
                 All = All.IsPresent,

@@ -14,8 +14,11 @@ namespace SageMakerMonitoring.Commands
         [Parameter]
         public SwitchParameter RecentlyActive { get; set; }
 
+        protected override void EndProcessing() => ReadPipedMetrics(ProcessRecord);
+
         protected override void ProcessRecord()
         {
+            if (DeferPipedMetrics()) return;
             var selection = BuildSelection();
             var names = MetricName;
             var recent = RecentlyActive.IsPresent;

@@ -63,8 +63,16 @@ namespace SageMakerMonitoring.Commands
                     "InvalidArgument", ErrorCategory.InvalidArgument, PollInterval));
         }
 
+        protected override void EndProcessing() => ReadPipedStreams(ProcessRecord);
+
+        protected override void StreamsStartAt(DateTime? earliest)
+        {
+            if (StartTime is null && Since is null) StartTime = earliest;
+        }
+
         protected override void ProcessRecord()
         {
+            if (DeferPipedStreams()) return;
             SageMakerResource resource;
             LogLocation location;
             try

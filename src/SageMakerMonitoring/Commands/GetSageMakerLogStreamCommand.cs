@@ -23,8 +23,11 @@ namespace SageMakerMonitoring.Commands
 
         protected override string? LogStreamPrefix => LogStreamNamePrefix;
 
+        protected override void EndProcessing() => ReadPipedStreams(ProcessRecord);
+
         protected override void ProcessRecord()
         {
+            if (DeferPipedStreams()) return;
             SageMakerResource resource;
             LogLocation location;
             try

@@ -34,8 +34,11 @@ namespace SageMakerMonitoring.Commands
         [Parameter]
         public SwitchParameter AsSeries { get; set; }
 
+        protected override void EndProcessing() => ReadPipedMetrics(ProcessRecord);
+
         protected override void ProcessRecord()
         {
+            if (DeferPipedMetrics()) return;
             var query = new MetricQuery(BuildSelection())
             {
                 MetricNames = MetricName,

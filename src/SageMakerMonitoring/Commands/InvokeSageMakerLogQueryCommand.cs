@@ -59,8 +59,16 @@ namespace SageMakerMonitoring.Commands
 
         protected override string FirstLogGroupName() => LogGroupName![0];
 
+        protected override void EndProcessing() => ReadPipedStreams(ProcessRecord);
+
+        protected override void StreamsStartAt(DateTime? earliest)
+        {
+            if (StartTime is null && Since is null) StartTime = earliest;
+        }
+
         protected override void ProcessRecord()
         {
+            if (DeferPipedStreams()) return;
             SageMakerResource resource;
             LogLocation location;
             try
@@ -144,7 +152,9 @@ namespace SageMakerMonitoring.Commands
             foreach (var field in row.Fields)
             {
                 if (result.Properties[field.Name] != null) continue;
-                result.Properties.Add(new PSNoteProperty(field.Name, field.Value));
+                // Times as DateTimeOffset at UTC, so Export-Csv and ConvertTo-Json keep the UTC mark.
+                var value = field.Value is DateTime time ? Core.Output.OutputTime.From(time) : field.Value;
+                result.Properties.Add(new PSNoteProperty(field.Name, value));
             }
             return result;
         }

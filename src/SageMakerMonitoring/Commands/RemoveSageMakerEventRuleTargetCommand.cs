@@ -14,7 +14,7 @@ namespace SageMakerMonitoring.Commands
         private readonly List<KeyValuePair<(string Rule, string? Bus), string>> _pending = new List<KeyValuePair<(string Rule, string? Bus), string>>();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Rule")]
+        [Alias("Name", "Rule")]
         [ValidateNotNullOrEmpty]
         public string RuleName { get; set; } = "";
 

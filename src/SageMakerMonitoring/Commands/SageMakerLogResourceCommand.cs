@@ -13,6 +13,8 @@ namespace SageMakerMonitoring.Commands
     /// <summary>
     /// What the log cmdlets share: one parameter set per SageMaker resource type (plus an explicit log group), the
     /// narrowing parameters, and turning them into a <see cref="LogLocation"/> and a <see cref="LogStreamSelector"/>.
+    /// Log streams piped in (Get-SageMakerLogStream's output) bind to <c>-LogStream</c> by type; they are gathered and
+    /// read in EndProcessing, one batch per log group, so the events of several streams merge in time order.
     /// </summary>
     public abstract class SageMakerLogResourceCommand : SageMakerMonitoringCmdlet
     {
@@ -25,6 +27,16 @@ namespace SageMakerMonitoring.Commands
         protected const string LabelingJobSet = "LabelingJob";
         protected const string InferenceRecommendationsJobSet = "InferenceRecommendationsJob";
         protected const string LogGroupSet = "LogGroup";
+        protected const string LogStreamSet = "LogStream";
+
+        private readonly List<Core.Logs.LogStream> _pipedStreams = new List<Core.Logs.LogStream>();
+        private LogStreamBatch? _batch;
+
+        /// <summary>Log streams (Get-SageMakerLogStream's output): exactly these streams are read.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LogStreamSet, ValueFromPipeline = true)]
+        [Alias("InputObject")]
+        [ValidateNotNullOrEmpty]
+        public Core.Logs.LogStream[]? LogStream { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TrainingJobSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -86,7 +98,7 @@ namespace SageMakerMonitoring.Commands
         [ArgumentCompleter(typeof(Completers.LogStreamPartCompleter))]
         public string[]? HostName { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completers.LogStreamPartCompleter))]
         public string[]? VariantName { get; set; }
@@ -117,6 +129,7 @@ namespace SageMakerMonitoring.Commands
                 case StudioAppSet: return SageMakerResource.Create(SageMakerResourceType.StudioApp, StudioPath());
                 case LabelingJobSet: return SageMakerResource.Create(SageMakerResourceType.LabelingJob, LabelingJobName!);
                 case InferenceRecommendationsJobSet: return SageMakerResource.Create(SageMakerResourceType.InferenceRecommendationsJob, InferenceRecommendationsJobName!);
+                case LogStreamSet: return SageMakerResource.Create(SageMakerResourceType.Custom, CurrentBatch.LogGroupName);
                 default: return SageMakerResource.Create(SageMakerResourceType.Custom, FirstLogGroupName());
             }
         }
@@ -129,19 +142,57 @@ namespace SageMakerMonitoring.Commands
 
         protected LogLocation Location(SageMakerResource resource)
         {
+            if (ParameterSetName == LogStreamSet) return CurrentBatch.Location;
             var location = LogLocationCatalog.For(resource);
             if (resource.Type == SageMakerResourceType.Custom && !string.IsNullOrEmpty(LogStreamPrefix))
                 location = location with { LogStreamNamePrefix = LogStreamPrefix };
             return location;
         }
 
-        protected LogStreamSelector Selector(SageMakerResource resource) => new LogStreamSelector
+        protected LogStreamSelector Selector(SageMakerResource resource) => ParameterSetName == LogStreamSet ? CurrentBatch.Selector : new LogStreamSelector
         {
             Hosts = HostName ?? Array.Empty<string>(),
             VariantNames = resource.VariantName != null ? Array.Empty<string>() : VariantName ?? Array.Empty<string>(),
             ContainerNames = ContainerName ?? Array.Empty<string>(),
             LifecycleConfigHooks = LifecycleConfigHook ?? Array.Empty<string>(),
         };
+
+        /// <summary>
+        /// In the log stream set, keeps this record's streams for <see cref="ReadPipedStreams"/> and returns true
+        /// (nothing to read yet); false otherwise, and while a batch is being read.
+        /// </summary>
+        protected bool DeferPipedStreams()
+        {
+            if (ParameterSetName != LogStreamSet || _batch != null) return false;
+            if (LogStream != null) _pipedStreams.AddRange(LogStream.Where(s => s != null));
+            return true;
+        }
+
+        /// <summary>Runs <paramref name="read"/> once per log group of the gathered streams (EndProcessing).</summary>
+        protected void ReadPipedStreams(Action read)
+        {
+            if (ParameterSetName != LogStreamSet) return;
+            foreach (var batch in LogStreamBatch.Group(_pipedStreams))
+            {
+                _batch = batch;
+                try
+                {
+                    StreamsStartAt(batch.Earliest);
+                    read();
+                }
+                finally
+                {
+                    _batch = null;
+                }
+            }
+        }
+
+        /// <summary>Where a read of piped streams starts when the user gave no start: the streams' own first data.</summary>
+        protected virtual void StreamsStartAt(DateTime? earliest)
+        {
+        }
+
+        private LogStreamBatch CurrentBatch => _batch ?? throw new InvalidOperationException("No log stream batch is being read.");
 
         private string StudioPath()
         {

@@ -15,6 +15,8 @@ namespace SageMakerMonitoring.Commands
     /// <summary>
     /// What the metric cmdlets share: the resource parameter sets (a job, an endpoint [variant], an inference
     /// component, or a raw namespace and dimensions; names bind from the pipeline by property name) and -MetricName.
+    /// Metrics piped in (Find-SageMakerMetric's output) bind to <c>-Metric</c> by type; they are gathered and read in
+    /// EndProcessing, one selection per resource, exactly as found (no discovery, no -MetricName).
     /// </summary>
     public abstract class SageMakerMetricSelectionCommand : SageMakerMonitoringCmdlet
     {
@@ -24,6 +26,16 @@ namespace SageMakerMonitoring.Commands
         protected const string EndpointSet = "Endpoint";
         protected const string InferenceComponentSet = "InferenceComponent";
         protected const string NamespaceSet = "Namespace";
+        protected const string MetricSet = "Metric";
+
+        private readonly List<MetricInfo> _pipedMetrics = new List<MetricInfo>();
+        private MetricSelection? _pipedSelection;
+
+        /// <summary>Metrics as Find-SageMakerMetric returns them.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = MetricSet, ValueFromPipeline = true)]
+        [Alias("InputObject")]
+        [ValidateNotNullOrEmpty]
+        public MetricInfo[]? Metric { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TrainingJobSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -56,7 +68,13 @@ namespace SageMakerMonitoring.Commands
         [Parameter(ParameterSetName = NamespaceSet, ValueFromPipelineByPropertyName = true)]
         public Hashtable? Dimension { get; set; }
 
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        // Every set but Metric: a piped metric already is one metric, and its name must not narrow the others.
+        [Parameter(Position = 1, ParameterSetName = TrainingJobSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 1, ParameterSetName = ProcessingJobSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 1, ParameterSetName = TransformJobSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 1, ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 1, ParameterSetName = InferenceComponentSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 1, ParameterSetName = NamespaceSet, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(MetricNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? MetricName { get; set; }
@@ -66,6 +84,7 @@ namespace SageMakerMonitoring.Commands
         {
             switch (ParameterSetName)
             {
+                case MetricSet: return _pipedSelection ?? throw new InvalidOperationException("No piped metrics are being read.");
                 case ProcessingJobSet: return MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.ProcessingJob, ProcessingJobName));
                 case TransformJobSet: return MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.TransformJob, TransformJobName));
                 case EndpointSet: return MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.Endpoint, EndpointName, VariantName));
@@ -100,7 +119,40 @@ namespace SageMakerMonitoring.Commands
             EndpointSet => EndpointName,
             InferenceComponentSet => InferenceComponentName,
             NamespaceSet => Namespace,
+            MetricSet => _pipedSelection?.ResourceName ?? "",
             _ => TrainingJobName,
         };
+
+        /// <summary>
+        /// In the metric set, keeps this record's metrics for <see cref="PipedSelections"/> and returns true (nothing
+        /// to read yet); false otherwise, and while piped metrics are being read.
+        /// </summary>
+        protected bool DeferPipedMetrics()
+        {
+            if (ParameterSetName != MetricSet || _pipedSelection != null) return false;
+            if (Metric != null) _pipedMetrics.AddRange(Metric.Where(m => m != null));
+            return true;
+        }
+
+        /// <summary>The gathered metrics, one selection per resource (empty outside the metric set).</summary>
+        protected IReadOnlyList<MetricSelection> PipedSelections() =>
+            ParameterSetName == MetricSet ? MetricSelection.ForMetrics(_pipedMetrics) : Array.Empty<MetricSelection>();
+
+        /// <summary>Runs <paramref name="read"/> once per resource of the gathered metrics (EndProcessing).</summary>
+        protected void ReadPipedMetrics(Action read)
+        {
+            foreach (var selection in PipedSelections())
+            {
+                _pipedSelection = selection;
+                try
+                {
+                    read();
+                }
+                finally
+                {
+                    _pipedSelection = null;
+                }
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Infrastructure;
 using SageMakerMonitoring.Core.Metrics;
 using SageMakerMonitoring.Core.Time;
 
@@ -41,8 +42,22 @@ namespace SageMakerMonitoring.Commands
         [ValidateNotNullOrEmpty]
         public string? LateDataWindow { get; set; }
 
+        protected override void EndProcessing()
+        {
+            try
+            {
+                MetricSelection.RequireOneResource(PipedSelections());
+            }
+            catch (MonitoringException ex)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, ex.TargetObject));
+            }
+            ReadPipedMetrics(ProcessRecord);
+        }
+
         protected override void ProcessRecord()
         {
+            if (DeferPipedMetrics()) return;
             var query = new MetricQuery(BuildSelection())
             {
                 MetricNames = MetricName,

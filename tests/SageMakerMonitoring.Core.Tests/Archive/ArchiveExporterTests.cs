@@ -39,7 +39,7 @@ namespace SageMakerMonitoring.Core.Tests.Archive
             Assert.Equal(expected, rows.Count);
             Assert.Equal(rows.Count, rows.Distinct().Count());
             Assert.All(rows, r => Assert.EndsWith("|1|" + r.Split('|')[6], r));
-            Assert.Equal(Frozen.AddMinutes(-5), first.ExportedThrough);
+            Assert.Equal(new DateTimeOffset(Frozen.AddMinutes(-5), TimeSpan.Zero), first.ExportedThrough);
             Assert.True(File.Exists(Path.Combine(folder, "_checkpoint.json")));
             Assert.Empty(Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories));
             Assert.All(Directory.GetFiles(folder, "part-*", SearchOption.AllDirectories),
@@ -143,8 +143,8 @@ namespace SageMakerMonitoring.Core.Tests.Archive
             Assert.Equal(4, summary.GapCount);
             Assert.All(summary.Gaps, g =>
             {
-                Assert.Equal(through, g.Start);
-                Assert.Equal(highFrom, g.End);
+                Assert.Equal(through, g.UtcStart);
+                Assert.Equal(highFrom, g.UtcEnd);
                 Assert.Equal(1, g.LostPeriod);
                 Assert.Equal(60, g.ExportedPeriod);
             });

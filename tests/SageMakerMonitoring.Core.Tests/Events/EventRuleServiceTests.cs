@@ -72,8 +72,8 @@ namespace SageMakerMonitoring.Core.Tests.Events
             Assert.Equal(new[] { "TrainingJobStateChange" }, rule.EventTypes);
             Assert.True(rule.IsSageMakerRule);
             Assert.Equal(new[] { "t1", "t2" }, rule.Targets.Select(t => t.Id));
-            var pattern = Assert.IsType<Dictionary<string, object?>>(rule.Pattern);
-            Assert.Equal(new object?[] { "aws.sagemaker" }, (object?[])pattern["source"]!);
+            var pattern = Assert.IsAssignableFrom<Dictionary<string, object?>>(rule.Pattern);
+            Assert.Equal(new object?[] { "aws.sagemaker" }, ((IEnumerable<object?>)pattern["source"]!).ToArray());
             Assert.Contains("exists (ENABLED) with 2 target(s): t1, t2", result.RemainingState);
         }
 

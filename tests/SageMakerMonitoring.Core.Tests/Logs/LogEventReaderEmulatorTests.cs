@@ -52,7 +52,7 @@ namespace SageMakerMonitoring.Core.Tests.Logs
 
         private static void AssertTimeOrdered(IReadOnlyList<LogEvent> events)
         {
-            for (var i = 1; i < events.Count; i++) Assert.True(events[i - 1].Timestamp <= events[i].Timestamp, $"event {i} is out of order");
+            for (var i = 1; i < events.Count; i++) Assert.True(events[i - 1].UtcTimestamp <= events[i].UtcTimestamp, $"event {i} is out of order");
         }
 
         [Fact]
@@ -147,8 +147,8 @@ namespace SageMakerMonitoring.Core.Tests.Logs
             };
             var events = await ReadAll(request);
             Assert.Equal(10, events.Count);
-            Assert.Equal(Start.AddSeconds(10), events[0].Timestamp);
-            Assert.Equal(Start.AddSeconds(19), events[^1].Timestamp);
+            Assert.Equal(Start.AddSeconds(10), events[0].UtcTimestamp);
+            Assert.Equal(Start.AddSeconds(19), events[^1].UtcTimestamp);
         }
 
         [Fact]

@@ -39,7 +39,7 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
         }
 
         private static string Fingerprint(IEnumerable<MetricDatapoint> points) =>
-            string.Join("\n", points.OrderBy(p => p.Host).ThenBy(p => p.MetricName).ThenBy(p => p.Timestamp).Select(p => $"{p.Host} {p.MetricName} {p.Timestamp:O} {p.Value}"));
+            string.Join("\n", points.OrderBy(p => p.Host).ThenBy(p => p.MetricName).ThenBy(p => p.UtcTimestamp).Select(p => $"{p.Host} {p.MetricName} {p.UtcTimestamp:O} {p.Value}"));
 
         [Fact]
         public async Task AsksForTheNextPageBeforeHandingOnThisOneAndForEveryPageOnce()
@@ -89,7 +89,7 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
             Assert.True(cw.Calls >= 15);
             foreach (var g in points.GroupBy(p => p.Series))
             {
-                var ts = g.Select(p => p.Timestamp).ToList();
+                var ts = g.Select(p => p.UtcTimestamp).ToList();
                 Assert.Equal(600, ts.Count);
                 Assert.Equal(ts.OrderBy(t => t), ts);
             }

@@ -93,7 +93,7 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
             try
             {
                 var faulty = await Collect(new MetricQueryService(clients.CreateCloudWatch(), null, null, () => Now, options).GetAsync(query, default));
-                string Key(MetricDatapoint p) => $"{p.Host} {p.MetricName} {p.Timestamp:O} {p.Value:R}";
+                string Key(MetricDatapoint p) => $"{p.Host} {p.MetricName} {p.UtcTimestamp:O} {p.Value:R}";
                 Assert.Equal(clean.Select(Key).OrderBy(k => k), faulty.Select(Key).OrderBy(k => k));
                 var faults = await _emulator.GetControlAsync("faults");
                 var injected = faults!["injected"]!.AsObject();
@@ -138,7 +138,7 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
             Assert.All(points, p => Assert.Equal(60, p.Period));
 
             var p99 = await Collect(service.GetAsync(new MetricQuery(query.Selection) { Since = TimeSpan.FromHours(1), MetricNames = new[] { "ModelLatency" }, Statistics = new[] { "p50", "p99" } }, default));
-            var byTime = p99.Where(p => p.VariantName == "Primary").GroupBy(p => p.Timestamp).Where(g => g.Count() == 2).ToList();
+            var byTime = p99.Where(p => p.VariantName == "Primary").GroupBy(p => p.UtcTimestamp).Where(g => g.Count() == 2).ToList();
             Assert.NotEmpty(byTime);
             Assert.All(byTime, g => Assert.True(g.Single(p => p.Statistic == "p99").Value >= g.Single(p => p.Statistic == "p50").Value));
         }

@@ -60,7 +60,7 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
             Assert.All(memory, p => Assert.Equal(60, p.Period)); // standard resolution detected
             Assert.All(points, p => Assert.Equal("Average", p.Statistic));
             Assert.All(points, p => Assert.Equal("Percent", p.Unit));
-            Assert.All(points, p => Assert.Equal(DateTimeKind.Utc, p.Timestamp.Kind));
+            Assert.All(points, p => Assert.Equal(DateTimeKind.Utc, p.UtcTimestamp.Kind));
             Assert.Empty(reporter.Warnings);
         }
 
@@ -151,9 +151,9 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
             await foreach (var p in watcher.WatchAsync(query, new MetricWatchOptions { Count = 14, InitialLookBack = TimeSpan.FromMinutes(10) }, default)) points.Add(p);
 
             Assert.Equal(14, points.Count);
-            Assert.Equal(points.Count, points.Select(p => p.Timestamp).Distinct().Count());
-            Assert.Contains(points, p => p.Timestamp == MetricTestData.Start.AddMinutes(6) && p.Value == 6);
-            Assert.Equal(Enumerable.Range(0, 14).Select(m => MetricTestData.Start.AddMinutes(m)), points.Select(p => p.Timestamp).OrderBy(t => t));
+            Assert.Equal(points.Count, points.Select(p => p.UtcTimestamp).Distinct().Count());
+            Assert.Contains(points, p => p.UtcTimestamp == MetricTestData.Start.AddMinutes(6) && p.Value == 6);
+            Assert.Equal(Enumerable.Range(0, 14).Select(m => MetricTestData.Start.AddMinutes(m)), points.Select(p => p.UtcTimestamp).OrderBy(t => t));
         }
 
         [Fact]

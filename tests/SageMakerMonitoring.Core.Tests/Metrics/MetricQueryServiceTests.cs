@@ -191,6 +191,9 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
             public Task<SageMakerJobDescription> DescribeTransformJobAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
             public Task<EndpointDescription> DescribeEndpointAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
             public Task<NotebookInstanceDescription> DescribeNotebookInstanceAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+            public Task<InferenceComponentDescription> DescribeInferenceComponentAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+            public Task<SageMakerNamePage> ListNamesAsync(SageMakerNameList list, string? nameContains, string? nextToken, CancellationToken cancellationToken) =>
+                Task.FromResult(new SageMakerNamePage(new[] { _job.Name }, null));
         }
     }
 }

@@ -102,6 +102,15 @@ namespace SageMakerMonitoring.Core.Metrics
             return new MetricResolution(Array.Empty<MetricInfo>(), searched + $" (SageMaker knows it: {description.Status})", Array.Empty<string>(), names ?? new List<string>());
         }
 
+        /// <summary>Fails with <c>&lt;Kind&gt;NotFound</c> when neither CloudWatch (ListMetrics) nor SageMaker knows the
+        /// selection's resource; returns at the first metric CloudWatch lists. Raw namespaces always pass.</summary>
+        public async Task EnsureKnownAsync(MetricSelection selection, CancellationToken cancellationToken)
+        {
+            if (selection.ResourceType == SageMakerResourceType.Custom) return;
+            await foreach (var _ in ListAsync(selection, recentlyActive: false, null, cancellationToken).ConfigureAwait(false)) return;
+            await DescribeKnownAsync(selection, cancellationToken).ConfigureAwait(false);
+        }
+
         /// <summary>
         /// For a selection CloudWatch has no metrics for: the resource's description when SageMaker knows it; null
         /// when nobody can tell (raw namespaces, no SageMaker client). A name neither knows is <c>&lt;Kind&gt;NotFound</c>

@@ -56,7 +56,7 @@ namespace SageMakerMonitoring.Core.Logs
             if (!explicitGroups && _resources != null && SageMakerResourceResolver.CanDescribe(resource.Type) && query.StartTime is null && query.Since is null)
             {
                 description = await _resources.TryDescribeAsync(resource, cancellationToken).ConfigureAwait(false);
-                await _check.EnsureKnownAsync(query, description, cancellationToken).ConfigureAwait(false);
+                if (description is null) await _check.EnsureKnownAsync(query, cancellationToken).ConfigureAwait(false);
             }
             var now = _clock();
             var range = TimeRangeResolver.Resolve(new TimeRangeRequest
@@ -99,6 +99,8 @@ namespace SageMakerMonitoring.Core.Logs
                 await rows.DisposeAsync().ConfigureAwait(false);
             }
             var stats = _runner.Statistics;
+            // No rows over a resource's group: a name nothing knows is an error, not an empty answer.
+            if (stats.Rows == 0 && !explicitGroups) await _check.EnsureKnownAsync(query, cancellationToken).ConfigureAwait(false);
             _reporter.Verbose($"{stats.Rows:N0} row(s) from {stats.Queries} quer{(stats.Queries == 1 ? "y" : "ies")} ({stats.Splits} split(s)); {stats.RecordsMatched:N0} records matched, {stats.RecordsScanned:N0} scanned, {stats.BytesScanned:N0} bytes scanned.");
         }
 

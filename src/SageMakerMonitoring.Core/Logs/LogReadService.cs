@@ -64,7 +64,7 @@ namespace SageMakerMonitoring.Core.Logs
             if (_resources != null && SageMakerResourceResolver.CanDescribe(resource.Type) && (query.Follow || (query.StartTime is null && query.Since is null)))
             {
                 description = await _resources.TryDescribeAsync(resource, cancellationToken).ConfigureAwait(false);
-                await _check.EnsureKnownAsync(query, description, cancellationToken).ConfigureAwait(false);
+                if (description is null) await _check.EnsureKnownAsync(query, cancellationToken).ConfigureAwait(false);
             }
 
             var range = TimeRangeResolver.Resolve(new TimeRangeRequest

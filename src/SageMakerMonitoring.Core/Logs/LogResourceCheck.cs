@@ -32,13 +32,16 @@ namespace SageMakerMonitoring.Core.Logs
             _clock = clock;
         }
 
-        /// <summary>Fails with <c>&lt;Kind&gt;NotFound</c> unless SageMaker knows the resource or its log location has
-        /// streams (a deleted endpoint's logs outlive it).</summary>
-        public async Task EnsureKnownAsync(LogResourceQuery query, SageMakerResourceDescription? description, CancellationToken cancellationToken)
+        /// <summary>Fails with <c>&lt;Kind&gt;NotFound</c> unless the resource's log location has streams (a deleted
+        /// endpoint's logs outlive it) or SageMaker knows it (the resolver caches its answer, so a resource already
+        /// described is not asked again). Explicit log groups are not checked here.</summary>
+        public async Task EnsureKnownAsync(LogResourceQuery query, CancellationToken cancellationToken)
         {
-            if (description != null || query.Resource.Type == SageMakerResourceType.Custom) return;
+            if (query.Resource.Type == SageMakerResourceType.Custom) return;
             var streams = await _lister.ListAsync(query.Location, LogStreamSelector.All, missingGroupIsEmpty: true, cancellationToken).ConfigureAwait(false);
-            if (streams.Count == 0) throw await NotFoundAsync(query, cancellationToken).ConfigureAwait(false);
+            if (streams.Count > 0) return;
+            if (_resources != null && await _resources.TryDescribeAsync(query.Resource, cancellationToken).ConfigureAwait(false) != null) return;
+            throw await NotFoundAsync(query, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Called when a read or listing found nothing: throws when nothing knows the resource, else warns with

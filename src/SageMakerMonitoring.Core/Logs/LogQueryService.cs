@@ -52,12 +52,7 @@ namespace SageMakerMonitoring.Core.Logs
                 yield break;
             }
 
-            SageMakerResourceDescription? description = null;
-            if (!explicitGroups && _resources != null && SageMakerResourceResolver.CanDescribe(resource.Type) && query.StartTime is null && query.Since is null)
-            {
-                description = await _resources.TryDescribeAsync(resource, cancellationToken).ConfigureAwait(false);
-                if (description is null) await _check.EnsureKnownAsync(query, cancellationToken).ConfigureAwait(false);
-            }
+            var description = await _check.DescribeIfNeededAsync(query, !explicitGroups && query.StartTime is null && query.Since is null, cancellationToken).ConfigureAwait(false);
             var now = _clock();
             var range = TimeRangeResolver.Resolve(new TimeRangeRequest
             {

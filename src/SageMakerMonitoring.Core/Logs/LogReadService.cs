@@ -60,12 +60,7 @@ namespace SageMakerMonitoring.Core.Logs
             var resource = query.Resource;
             // The resource is described only when its lifetime decides the range or its status ends a follow; an
             // explicit range reads the logs alone (and asks SageMaker only if they hold nothing).
-            SageMakerResourceDescription? description = null;
-            if (_resources != null && SageMakerResourceResolver.CanDescribe(resource.Type) && (query.Follow || (query.StartTime is null && query.Since is null)))
-            {
-                description = await _resources.TryDescribeAsync(resource, cancellationToken).ConfigureAwait(false);
-                if (description is null) await _check.EnsureKnownAsync(query, cancellationToken).ConfigureAwait(false);
-            }
+            var description = await _check.DescribeIfNeededAsync(query, query.Follow || (query.StartTime is null && query.Since is null), cancellationToken).ConfigureAwait(false);
 
             var range = TimeRangeResolver.Resolve(new TimeRangeRequest
             {

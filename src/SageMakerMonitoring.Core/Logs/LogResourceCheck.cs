@@ -32,6 +32,16 @@ namespace SageMakerMonitoring.Core.Logs
             _clock = clock;
         }
 
+        /// <summary>The resource's description when its lifetime decides the range (<paramref name="needed"/>) and SageMaker
+        /// can describe it; a resource nothing knows fails here, before any read. Null otherwise.</summary>
+        public async Task<SageMakerResourceDescription?> DescribeIfNeededAsync(LogResourceQuery query, bool needed, CancellationToken cancellationToken)
+        {
+            if (!needed || _resources is null || !SageMakerResourceResolver.CanDescribe(query.Resource.Type)) return null;
+            var description = await _resources.TryDescribeAsync(query.Resource, cancellationToken).ConfigureAwait(false);
+            if (description is null) await EnsureKnownAsync(query, cancellationToken).ConfigureAwait(false);
+            return description;
+        }
+
         /// <summary>Fails with <c>&lt;Kind&gt;NotFound</c> unless the resource's log location has streams (a deleted
         /// endpoint's logs outlive it) or SageMaker knows it (the resolver caches its answer, so a resource already
         /// described is not asked again). Explicit log groups are not checked here.</summary>

@@ -40,6 +40,7 @@
         'Set-SageMakerEventRule'
         'Test-SageMakerEventPattern'
         'Watch-SageMakerMetric'
+        'Write-SageMakerMetric'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -60,7 +60,12 @@ namespace SageMakerMonitoring.Core.Metrics
                 yield return metric;
             }
             if (found > 0) yield break;
-            if (listed == 0 && !request.RecentlyActive) await resolver.DescribeKnownAsync(selection, cancellationToken).ConfigureAwait(false);
+            if (listed == 0)
+            {
+                // Nothing listed: a name neither CloudWatch (over its two weeks, not only the last 3 hours) nor SageMaker knows is an error.
+                if (request.RecentlyActive) await resolver.EnsureKnownAsync(selection, cancellationToken).ConfigureAwait(false);
+                else await resolver.DescribeKnownAsync(selection, cancellationToken).ConfigureAwait(false);
+            }
             _reporter.Warning($"No metrics{(listed > 0 ? " matching the given names" : "")} found for {selection}{(request.RecentlyActive ? " with data in the last 3 hours" : "")}. "
                 + $"Searched {MetricSeriesResolver.DescribeSearch(selection)}.");
         }

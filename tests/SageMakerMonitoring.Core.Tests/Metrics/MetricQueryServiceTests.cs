@@ -97,8 +97,11 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
             Assert.Empty(cw.Requests); // no GetMetricData for a resource that does not exist
             Assert.Empty(reporter.Warnings);
 
-            var find = await Assert.ThrowsAsync<MonitoringException>(async () => { await foreach (var _ in service.FindAsync(query.Selection, false, default)) { } });
-            Assert.Equal("TrainingJobNotFound", find.ErrorId);
+            foreach (var recent in new[] { false, true })
+            {
+                var find = await Assert.ThrowsAsync<MonitoringException>(async () => { await foreach (var _ in service.FindAsync(query.Selection, recent, default)) { } });
+                Assert.Equal("TrainingJobNotFound", find.ErrorId);
+            }
         }
 
         [Fact]

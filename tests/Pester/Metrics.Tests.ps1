@@ -85,8 +85,9 @@ Describe 'Get-SageMakerMetric resource parameter sets' {
     }
 
     It 'reads an inference component by its InferenceComponentName dimension (-InferenceComponentName)' {
-        # PutMetricData refuses AWS/ namespaces and the demo world has no inference component, so nothing is listed:
-        # the catalog's series are asked for by exact name and the warning says what was searched.
+        # PutMetricData refuses AWS/ namespaces, so ListMetrics knows nothing; SageMaker knows the component, so the
+        # catalog's series are asked for by exact name and the warning says what was searched.
+        Invoke-TestEmulatorControl -Service sagemaker -Action upsert -Body @{ type = 'InferenceComponent'; name = 'ic-demo'; endpointName = 'demo-churn-endpoint' } | Out-Null
         Reset-TestEmulatorRequestCount | Out-Null
         $points = Get-SageMakerMetric -InferenceComponentName ic-demo -MetricName Invocations, ModelLatency -Since 10m -WarningVariable w -WarningAction SilentlyContinue
         $points | Should -BeNullOrEmpty
@@ -246,12 +247,12 @@ Describe 'Find-SageMakerMetric' {
 }
 
 Describe 'Warnings' {
-    It 'warns with what was searched and similar names when a resource has no metrics' {
-        $points = Get-SageMakerMetric -TrainingJobName demo-train-resnet5 -Since 1h -WarningVariable w -WarningAction SilentlyContinue
+    It 'a resource neither CloudWatch nor SageMaker knows is an error with what was searched and similar names' {
+        $points = Get-SageMakerMetric -TrainingJobName demo-train-resnet5 -Since 1h -ErrorVariable e -ErrorAction SilentlyContinue
         $points | Should -BeNullOrEmpty
-        "$w" | Should -Match '/aws/sagemaker/TrainingJobs'
-        "$w" | Should -Match 'Host=demo-train-resnet5/\*'
-        "$w" | Should -Match 'demo-train-resnet50'
+        "$e" | Should -Match '/aws/sagemaker/TrainingJobs'
+        "$e" | Should -Match 'Host=demo-train-resnet5/\*'
+        "$e" | Should -Match 'demo-train-resnet50'
     }
 
     It 'warns about a metric name that does not exist and suggests close ones' {

@@ -56,7 +56,8 @@ namespace SageMakerMonitoring.Core.Aws
         private static bool SaysNotFound(string message) =>
             message.IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0
             || message.IndexOf("not find", StringComparison.OrdinalIgnoreCase) >= 0
-            || message.IndexOf("does not exist", StringComparison.OrdinalIgnoreCase) >= 0;
+            || message.IndexOf("does not exist", StringComparison.OrdinalIgnoreCase) >= 0
+            || message.IndexOf("RecordNotFound", StringComparison.Ordinal) >= 0; // DescribeNotebookInstance
 
         /// <summary>The 1-based N of "MetricDataQueries.member.N" in CloudWatch's refusal of a sub-minute period for a
         /// standard-resolution metric (or a high-resolution one asked too coarsely), or null when the error is not that.</summary>

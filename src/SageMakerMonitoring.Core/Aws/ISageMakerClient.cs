@@ -14,6 +14,37 @@ namespace SageMakerMonitoring.Core.Aws
         Task<SageMakerJobDescription> DescribeTransformJobAsync(string name, CancellationToken cancellationToken);
         Task<EndpointDescription> DescribeEndpointAsync(string name, CancellationToken cancellationToken);
         Task<NotebookInstanceDescription> DescribeNotebookInstanceAsync(string name, CancellationToken cancellationToken);
+        Task<InferenceComponentDescription> DescribeInferenceComponentAsync(string name, CancellationToken cancellationToken);
+
+        /// <summary>One page of names from ListTrainingJobs, ListEndpoints, ... (newest first), narrowed by the service's
+        /// <c>NameContains</c> filter (letters, digits and hyphens only; null lists every name).</summary>
+        Task<SageMakerNamePage> ListNamesAsync(SageMakerNameList list, string? nameContains, string? nextToken, CancellationToken cancellationToken);
+    }
+
+    /// <summary>The SageMaker List* calls that take <c>NameContains</c>.</summary>
+    public enum SageMakerNameList
+    {
+        TrainingJobs,
+        ProcessingJobs,
+        TransformJobs,
+        Endpoints,
+        NotebookInstances,
+        InferenceComponents,
+    }
+
+    /// <summary>Names of one List* page and the token of the next (null on the last page).</summary>
+    public sealed record SageMakerNamePage(IReadOnlyList<string> Names, string? NextToken);
+
+    public sealed class InferenceComponentDescription
+    {
+        public string Name { get; set; } = "";
+        public string? Arn { get; set; }
+        public string Status { get; set; } = "";
+        public string? EndpointName { get; set; }
+        public string? VariantName { get; set; }
+        public string? FailureReason { get; set; }
+        public DateTime? CreationTime { get; set; }
+        public DateTime? LastModifiedTime { get; set; }
     }
 
     /// <summary>Training, processing or transform job.</summary>

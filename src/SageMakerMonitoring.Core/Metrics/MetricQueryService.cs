@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Aws;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Infrastructure;
+using SageMakerMonitoring.Core.Resources;
 using SageMakerMonitoring.Core.Time;
 
 namespace SageMakerMonitoring.Core.Metrics
@@ -41,7 +42,33 @@ namespace SageMakerMonitoring.Core.Metrics
 
         /// <summary>Every metric of the selection that ListMetrics knows (all pages), streamed.</summary>
         public IAsyncEnumerable<MetricInfo> FindAsync(MetricSelection selection, bool recentlyActive, CancellationToken cancellationToken) =>
-            new MetricSeriesResolver(_cloudWatch, _sageMaker).ListAsync(selection, recentlyActive, null, cancellationToken);
+            FindAsync(new MetricFindRequest(selection) { RecentlyActive = recentlyActive }, cancellationToken);
+
+        /// <summary>Find-SageMakerMetric's front door: the metrics ListMetrics knows for the selection (all pages, narrowed
+        /// by the request's name filter), streamed. When CloudWatch knows none, SageMaker decides: a resource it does not
+        /// know either is <c>&lt;Kind&gt;NotFound</c>; one it knows is a warning saying what was searched.</summary>
+        public async IAsyncEnumerable<MetricInfo> FindAsync(MetricFindRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var selection = request.Selection;
+            var resolver = new MetricSeriesResolver(_cloudWatch, _sageMaker is null ? null : new SageMakerResourceResolver(_sageMaker));
+            long listed = 0, found = 0;
+            await foreach (var metric in resolver.ListAsync(selection, request.RecentlyActive, null, cancellationToken).ConfigureAwait(false))
+            {
+                listed++;
+                if (request.MetricNameFilter != null && !request.MetricNameFilter(metric.MetricName)) continue;
+                found++;
+                yield return metric;
+            }
+            if (found > 0) yield break;
+            if (listed == 0)
+            {
+                // Nothing listed: a name neither CloudWatch (over its two weeks, not only the last 3 hours) nor SageMaker knows is an error.
+                if (request.RecentlyActive) await resolver.EnsureKnownAsync(selection, cancellationToken).ConfigureAwait(false);
+                else await resolver.DescribeKnownAsync(selection, cancellationToken).ConfigureAwait(false);
+            }
+            _reporter.Warning($"No metrics{(listed > 0 ? " matching the given names" : "")} found for {selection}{(request.RecentlyActive ? " with data in the last 3 hours" : "")}. "
+                + $"Searched {MetricSeriesResolver.DescribeSearch(selection)}.");
+        }
 
         /// <summary>Streams the datapoints of the query; each series ascending.</summary>
         public async IAsyncEnumerable<MetricDatapoint> GetAsync(MetricQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -95,22 +122,29 @@ namespace SageMakerMonitoring.Core.Metrics
         internal async Task<PreparedQuery?> PrepareAsync(MetricQuery query, bool forWatch, CancellationToken cancellationToken)
         {
             var selection = query.Selection;
-            var resolver = new MetricSeriesResolver(_cloudWatch, _sageMaker);
+            var resources = _sageMaker is null ? null : new SageMakerResourceResolver(_sageMaker);
+            var resolver = new MetricSeriesResolver(_cloudWatch, resources);
             var now = UtcTime.ToUtc(_clock());
 
-            TimeRange range;
-            if (!forWatch && TimeRangeResolver.NeedsResourceTimes(query.StartTime, query.EndTime, query.Since) && selection.IsJob && _sageMaker != null)
+            // A job's own span is the default range; a job SageMaker does not know gets the default look-back here and
+            // its not-found error from the series resolution below (which also asks CloudWatch).
+            ResourceTimeSpan? span = null;
+            if (!forWatch && TimeRangeResolver.NeedsResourceTimes(query.StartTime, query.EndTime, query.Since) && selection.IsJob && resources != null)
             {
-                var job = await resolver.DescribeJobAsync(selection, cancellationToken).ConfigureAwait(false);
-                var jobStart = job.StartTime ?? job.CreationTime;
-                var jobEnd = job.EndTime ?? (job.IsTerminal ? job.LastModifiedTime : null);
-                range = TimeRangeResolver.Resolve(null, null, null, now, jobStart, jobEnd);
-                _reporter.Verbose($"{selection}: using the job's own time range {range} ({job.Status}).");
+                var job = await resources.TryDescribeAsync(MetricSeriesResolver.ResourceOf(selection), cancellationToken).ConfigureAwait(false);
+                span = job?.TimeSpan;
+                if (span != null) _reporter.Verbose($"{selection}: using the job's own time range ({job!.Status}).");
             }
-            else
+            var resolved = TimeRangeResolver.Resolve(new TimeRangeRequest
             {
-                range = TimeRangeResolver.Resolve(query.StartTime, query.EndTime, query.Since, now);
-            }
+                Service = TimeRangeService.Metrics,
+                StartTime = query.StartTime,
+                EndTime = query.EndTime,
+                Since = query.Since,
+                ResourceSpan = span,
+            }, now);
+            foreach (var clip in resolved.Clips) _reporter.Warning(clip);
+            var range = resolved.ToRange(now);
 
             int period;
             if (query.Period is int explicitPeriod)

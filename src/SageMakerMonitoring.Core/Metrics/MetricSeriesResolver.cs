@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Aws;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Infrastructure;
+using SageMakerMonitoring.Core.Resources;
 
 namespace SageMakerMonitoring.Core.Metrics
 {
@@ -20,14 +21,18 @@ namespace SageMakerMonitoring.Core.Metrics
     public sealed class MetricSeriesResolver
     {
         private readonly ICloudWatchClient _cloudWatch;
-        private readonly ISageMakerClient? _sageMaker;
-        private SageMakerJobDescription? _job;
-        private EndpointDescription? _endpoint;
+        private readonly SageMakerResourceResolver? _resources;
 
         public MetricSeriesResolver(ICloudWatchClient cloudWatch, ISageMakerClient? sageMaker)
+            : this(cloudWatch, sageMaker is null ? null : new SageMakerResourceResolver(sageMaker))
+        {
+        }
+
+        /// <param name="resources">The resource resolver (Describe, not-found, similar names); null resolves from CloudWatch alone.</param>
+        public MetricSeriesResolver(ICloudWatchClient cloudWatch, SageMakerResourceResolver? resources)
         {
             _cloudWatch = cloudWatch;
-            _sageMaker = sageMaker;
+            _resources = resources;
         }
 
         /// <summary>ListMetrics requests sent.</summary>
@@ -98,73 +103,60 @@ namespace SageMakerMonitoring.Core.Metrics
                 return new MetricResolution(Order(chosen), searched, similar, missing);
             }
 
-            List<MetricInfo> fallback;
-            try
+            // ListMetrics knows nothing: SageMaker decides whether the resource exists at all.
+            var description = await DescribeKnownAsync(selection, cancellationToken).ConfigureAwait(false);
+            if (description is null)
             {
-                fallback = await FallbackAsync(selection, names, cancellationToken).ConfigureAwait(false);
+                var candidates = await CloudWatchNamesAsync(selection, cancellationToken).ConfigureAwait(false);
+                return new MetricResolution(Array.Empty<MetricInfo>(), searched, SimilarNames.Rank(SimilarTarget(selection, candidates), candidates), names ?? new List<string>());
             }
-            catch (MonitoringException ex) when (ex.Kind == ErrorKind.ObjectNotFound)
-            {
-                // Neither CloudWatch nor SageMaker knows the name: say what was searched and what exists instead.
-                fallback = new List<MetricInfo>();
-                searched += " (SageMaker does not know it either)";
-            }
+
+            var fallback = Fallback(selection, names, description);
             if (fallback.Count > 0)
             {
                 return new MetricResolution(Order(fallback), searched + " (ListMetrics found nothing; built from the resource's description)", Array.Empty<string>(),
                     Array.Empty<string>());
             }
-
-            var similarResources = await SimilarResourcesAsync(selection, cancellationToken).ConfigureAwait(false);
-            return new MetricResolution(Array.Empty<MetricInfo>(), searched, similarResources, names ?? new List<string>());
+            return new MetricResolution(Array.Empty<MetricInfo>(), searched + $" (SageMaker knows it: {description.Status})", Array.Empty<string>(), names ?? new List<string>());
         }
 
-        /// <summary>The job's Describe answer (cached); a missing job is a <c>TrainingJobNotFound</c>-style error.</summary>
-        public async Task<SageMakerJobDescription> DescribeJobAsync(MetricSelection selection, CancellationToken cancellationToken)
+        /// <summary>Fails with <c>&lt;Kind&gt;NotFound</c> when neither CloudWatch (ListMetrics) nor SageMaker knows the
+        /// selection's resource; returns at the first metric CloudWatch lists. Raw namespaces always pass.</summary>
+        public async Task EnsureKnownAsync(MetricSelection selection, CancellationToken cancellationToken)
         {
-            if (_job != null) return _job;
-            if (_sageMaker is null) throw new InvalidOperationException("No SageMaker client.");
-            try
-            {
-                switch (selection.ResourceType)
-                {
-                    case SageMakerResourceType.TrainingJob: _job = await _sageMaker.DescribeTrainingJobAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false); break;
-                    case SageMakerResourceType.ProcessingJob: _job = await _sageMaker.DescribeProcessingJobAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false); break;
-                    case SageMakerResourceType.TransformJob: _job = await _sageMaker.DescribeTransformJobAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false); break;
-                    default: throw new InvalidOperationException($"{selection.ResourceType} is not a job.");
-                }
-            }
-            catch (AwsServiceException ex) when (ex.IsNotFound)
-            {
-                throw NotFound(selection, ex);
-            }
-            return _job;
+            if (selection.ResourceType == SageMakerResourceType.Custom) return;
+            await foreach (var _ in ListAsync(selection, recentlyActive: false, null, cancellationToken).ConfigureAwait(false)) return;
+            await DescribeKnownAsync(selection, cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task<EndpointDescription> DescribeEndpointAsync(MetricSelection selection, CancellationToken cancellationToken)
+        /// <summary>
+        /// For a selection CloudWatch has no metrics for: the resource's description when SageMaker knows it; null
+        /// when nobody can tell (raw namespaces, no SageMaker client). A name neither knows is <c>&lt;Kind&gt;NotFound</c>
+        /// (similar names from SageMaker and CloudWatch); an endpoint without the named variant <c>EndpointVariantNotFound</c>.
+        /// </summary>
+        public async Task<SageMakerResourceDescription?> DescribeKnownAsync(MetricSelection selection, CancellationToken cancellationToken)
         {
-            if (_endpoint != null) return _endpoint;
-            if (_sageMaker is null) throw new InvalidOperationException("No SageMaker client.");
-            try
+            if (_resources is null || !SageMakerResourceResolver.CanDescribe(selection.ResourceType)) return null;
+            var resource = ResourceOf(selection);
+            var description = await _resources.TryDescribeAsync(resource, cancellationToken).ConfigureAwait(false);
+            if (description is null)
             {
-                _endpoint = await _sageMaker.DescribeEndpointAsync(selection.ResourceName, cancellationToken).ConfigureAwait(false);
+                var candidates = await CloudWatchNamesAsync(selection, cancellationToken).ConfigureAwait(false);
+                throw await _resources.NotFoundAsync(resource, "CloudWatch " + DescribeSearch(selection), candidates, cancellationToken).ConfigureAwait(false);
             }
-            catch (AwsServiceException ex) when (ex.IsNotFound)
+            if (selection.VariantName != null && description.Endpoint != null && !description.VariantNames.Contains(selection.VariantName, StringComparer.Ordinal))
             {
-                throw NotFound(selection, ex);
+                throw SageMakerResourceResolver.VariantNotFound(resource, description);
             }
-            return _endpoint;
+            return description;
         }
 
+        /// <summary>The SageMaker resource a selection names (not for raw namespaces).</summary>
+        public static SageMakerResource ResourceOf(MetricSelection selection) =>
+            new SageMakerResource(selection.ResourceType, selection.ResourceName, selection.VariantName);
 
-        private static MonitoringException NotFound(MetricSelection selection, AwsServiceException ex) =>
-            new MonitoringException(selection.ResourceType + "NotFound", ErrorKind.ObjectNotFound,
-                $"{selection} was not found in SageMaker ({ex.ErrorCode}: {ex.Message}).", selection.ResourceName, ex)
-            {
-                RecommendedAction = "Check the name and the Region (-Region).",
-            };
-
-        private async Task<List<MetricInfo>> FallbackAsync(MetricSelection selection, List<string>? names, CancellationToken cancellationToken)
+        /// <summary>The series a resource must have, from its description when ListMetrics has forgotten it.</summary>
+        private static List<MetricInfo> Fallback(MetricSelection selection, List<string>? names, SageMakerResourceDescription description)
         {
             var result = new List<MetricInfo>();
             IEnumerable<SageMakerMetricDefinition> Definitions(MetricDimensionLayout layout) =>
@@ -176,9 +168,7 @@ namespace SageMakerMonitoring.Core.Metrics
                 case SageMakerResourceType.TrainingJob:
                 case SageMakerResourceType.ProcessingJob:
                 {
-                    if (_sageMaker is null) break;
-                    var job = await DescribeJobAsync(selection, cancellationToken).ConfigureAwait(false);
-                    var count = job.InstanceCount ?? 0;
+                    var count = description.Job?.InstanceCount ?? 0;
                     for (var i = 1; i <= count; i++)
                     {
                         var host = "algo-" + i;
@@ -191,13 +181,10 @@ namespace SageMakerMonitoring.Core.Metrics
                     break;
                 }
                 case SageMakerResourceType.TransformJob:
-                    if (_sageMaker != null) await DescribeJobAsync(selection, cancellationToken).ConfigureAwait(false); // not found is an error; hosts are instance ids nobody can guess
-                    break;
+                    break; // hosts are instance ids nobody can guess
                 case SageMakerResourceType.Endpoint:
                 {
-                    if (_sageMaker is null) break;
-                    var endpoint = await DescribeEndpointAsync(selection, cancellationToken).ConfigureAwait(false);
-                    foreach (var variant in endpoint.Variants)
+                    foreach (var variant in description.Endpoint?.Variants ?? Array.Empty<EndpointVariantDescription>())
                     {
                         if (selection.VariantName != null && !string.Equals(variant.VariantName, selection.VariantName, StringComparison.Ordinal)) continue;
                         foreach (var d in Definitions(MetricDimensionLayout.EndpointVariant))
@@ -223,7 +210,9 @@ namespace SageMakerMonitoring.Core.Metrics
             return result;
         }
 
-        private async Task<IReadOnlyList<string>> SimilarResourcesAsync(MetricSelection selection, CancellationToken cancellationToken)
+        /// <summary>Resource names CloudWatch knows in the selection's namespaces (variant names, for an endpoint's
+        /// unknown variant), for similar-name suggestions.</summary>
+        private async Task<IReadOnlyCollection<string>> CloudWatchNamesAsync(MetricSelection selection, CancellationToken cancellationToken)
         {
             var candidates = new HashSet<string>(StringComparer.Ordinal);
             IEnumerable<ListMetricsRequest> requests;
@@ -259,11 +248,13 @@ namespace SageMakerMonitoring.Core.Metrics
                     if (nameOf(identity) is string n && candidates.Count < 10_000) candidates.Add(n);
                 }
             }
-            var target = selection.ResourceType == SageMakerResourceType.Endpoint && selection.VariantName != null && candidates.Contains(selection.ResourceName) == false
+            return candidates;
+        }
+
+        private static string SimilarTarget(MetricSelection selection, IReadOnlyCollection<string> candidates) =>
+            selection.ResourceType == SageMakerResourceType.Endpoint && selection.VariantName != null && !candidates.Contains(selection.ResourceName)
                 ? selection.ResourceName
                 : selection.VariantName ?? selection.ResourceName;
-            return SimilarNames.Rank(target, candidates);
-        }
 
         private IEnumerable<ListMetricsRequest> ListRequestsFor(MetricSelection selection, string? metricName, bool recentlyActive)
         {

@@ -54,15 +54,25 @@ namespace SageMakerMonitoring.Commands
         protected override void ProcessRecord()
         {
             if (ParameterSetName == AllSet || DeferPipedMetrics()) return;
+            MetricSelection selection;
             try
             {
                 // Each pipeline object (or the bound names) adds one resource; the export runs once, in EndProcessing.
-                _selections.Add(BuildSelection());
+                selection = BuildSelection();
             }
             catch (ArgumentException ex)
             {
                 ThrowTerminatingError(new ErrorRecord(ex, "InvalidArgument", ErrorCategory.InvalidArgument, Target));
+                return;
             }
+            // A name neither CloudWatch nor SageMaker knows is a <Kind>NotFound error for that name, not an empty archive.
+            var resolver = new MetricSeriesResolver(Clients.CreateCloudWatch(), Clients.CreateSageMaker());
+            var known = Run(async (output, ct) =>
+            {
+                await resolver.EnsureKnownAsync(selection, ct).ConfigureAwait(false);
+                return true;
+            }, Target);
+            if (known) _selections.Add(selection);
         }
 
         protected override void EndProcessing()

@@ -19,27 +19,19 @@ namespace SageMakerMonitoring.Commands
         protected override void ProcessRecord()
         {
             if (DeferPipedMetrics()) return;
-            var selection = BuildSelection();
-            var names = MetricName;
-            var recent = RecentlyActive.IsPresent;
+            var patterns = MetricName?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+            var request = new MetricFindRequest(BuildSelection())
+            {
+                RecentlyActive = RecentlyActive.IsPresent,
+                MetricNameFilter = patterns is { Count: > 0 } ? name => patterns.Any(p => p.IsMatch(name)) : null,
+            };
             var cloudWatch = Clients.CreateCloudWatch();
+            var sageMaker = Clients.CreateSageMaker();
             Run(async (output, ct) =>
             {
-                var service = new MetricQueryService(cloudWatch, null, output);
-                var found = 0;
-                await foreach (var metric in service.FindAsync(selection, recent, ct).ConfigureAwait(false))
-                {
-                    if (names != null && names.Length > 0 && !names.Any(n => new WildcardPattern(n, WildcardOptions.IgnoreCase).IsMatch(metric.MetricName))) continue;
-                    found++;
-                    output.WriteObject(metric);
-                }
-                if (found == 0)
-                {
-                    output.Warning($"No metrics found for {selection}{(recent ? " with data in the last 3 hours" : "")}. Searched {MetricSeriesResolverText(selection)}.");
-                }
+                var service = new MetricQueryService(cloudWatch, sageMaker, output);
+                await foreach (var metric in service.FindAsync(request, ct).ConfigureAwait(false)) output.WriteObject(metric);
             }, Target);
         }
-
-        private static string MetricSeriesResolverText(MetricSelection selection) => MetricSeriesResolver.DescribeSearch(selection);
     }
 }

@@ -85,44 +85,22 @@ namespace SageMakerMonitoring.Commands
                 WriteItemError(ex, TrainingJobName ?? EndpointName ?? LogGroupName);
                 return;
             }
-            var selector = Selector(resource);
-            var follow = Follow.IsPresent;
-
+            var query = new LogEventQuery(resource, location)
+            {
+                Selector = Selector(resource),
+                StartTime = StartTime,
+                EndTime = EndTime,
+                Since = _since,
+                FilterPattern = FilterPattern,
+                Follow = Follow.IsPresent,
+                PollInterval = _pollInterval,
+            };
+            var logs = Clients.CreateCloudWatchLogs();
+            var sageMaker = Clients.CreateSageMaker();
             Run(async (output, ct) =>
             {
-                // The job is described only when its lifetime decides the range or its status ends a follow; an explicit
-                // range reads the logs alone.
-                var jobs = new SageMakerJobLookup(Clients.CreateSageMaker(), output);
-                var needsJob = follow || (StartTime is null && _since is null);
-                var job = needsJob ? await jobs.DescribeAsync(resource, ct).ConfigureAwait(false) : null;
-                var window = LogTimeRangeResolver.Resolve(job, StartTime, EndTime, _since, DateTime.UtcNow, follow);
-                output.Verbose($"{resource}: reading {location}, {selector}, {window}.");
-                var request = new LogReadRequest(location)
-                {
-                    Selector = selector,
-                    StartTime = window.Start,
-                    EndTime = window.End,
-                    FilterPattern = FilterPattern,
-                    MissingGroupIsEmpty = resource.Type != SageMakerResourceType.Custom,
-                };
-                var logs = Clients.CreateCloudWatchLogs();
-                if (follow)
-                {
-                    var follower = new LogFollower(logs, output) { PollInterval = _pollInterval };
-                    var probe = job != null && !job.IsTerminal ? jobs.TerminalProbe(resource) : job != null ? (_ => System.Threading.Tasks.Task.FromResult(true)) : null;
-                    await foreach (var e in follower.FollowAsync(request, probe, ct).ConfigureAwait(false)) output.WriteObject(e);
-                }
-                else
-                {
-                    var reader = new LogEventReader(logs, output);
-                    long count = 0;
-                    await foreach (var page in reader.ReadPagesAsync(request, ct).ConfigureAwait(false))
-                    {
-                        output.WriteObjects(page, page.Length);
-                        count += page.Length;
-                    }
-                    output.Verbose($"{count:N0} event(s) from {reader.LastPagesRead:N0} FilterLogEvents page(s) ({reader.LastEmptyPagesWithToken:N0} empty page(s) that carried a token).");
-                }
+                var service = new LogReadService(logs, sageMaker, output);
+                await foreach (var page in service.GetEventsAsync(query, ct).ConfigureAwait(false)) output.WriteObjects(page, page.Length);
             }, resource.Name);
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Logs;
 
@@ -40,13 +41,13 @@ namespace SageMakerMonitoring.Commands
                 WriteItemError(ex, TrainingJobName ?? EndpointName ?? LogGroupName);
                 return;
             }
-            var selector = Selector(resource);
+            var query = new LogStreamQuery(resource, location) { Selector = Selector(resource) };
+            var logs = Clients.CreateCloudWatchLogs();
+            var sageMaker = Clients.CreateSageMaker();
             Run(async (output, ct) =>
             {
-                var lister = new LogStreamLister(Clients.CreateCloudWatchLogs(), output);
-                var streams = await lister.ListAsync(location, selector, resource.Type != SageMakerResourceType.Custom, ct).ConfigureAwait(false);
-                if (streams.Count == 0) output.Verbose($"{resource}: no log streams in {location}.");
-                foreach (var s in LogStreamLister.NewestFirst(streams)) output.WriteObject(s);
+                var service = new LogReadService(logs, sageMaker, output);
+                await foreach (var stream in service.GetStreamsAsync(query, ct).ConfigureAwait(false)) output.WriteObject(stream);
             }, resource.Name);
         }
     }

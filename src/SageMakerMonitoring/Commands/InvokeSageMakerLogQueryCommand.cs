@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
-using System.Text;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Logs;
 
@@ -81,68 +80,23 @@ namespace SageMakerMonitoring.Commands
                 WriteItemError(ex, TrainingJobName ?? EndpointName);
                 return;
             }
-            var groups = ParameterSetName == LogGroupSet ? (IReadOnlyList<string>)LogGroupName! : new[] { location.LogGroupName };
+            var query = new LogInsightsQuery(resource, location, Query!)
+            {
+                Selector = Selector(resource),
+                LogGroupNames = ParameterSetName == LogGroupSet ? LogGroupName : null,
+                StartTime = StartTime,
+                EndTime = EndTime,
+                Since = _since,
+                Limit = Limit,
+                Timeout = _timeout,
+            };
+            var logs = Clients.CreateCloudWatchLogs();
+            var sageMaker = Clients.CreateSageMaker();
             Run(async (output, ct) =>
             {
-                var query = ParameterSetName == LogGroupSet ? Query! : await ScopedQueryAsync(resource, location, output, ct).ConfigureAwait(false);
-                if (query is null)
-                {
-                    output.Verbose($"{resource}: no log stream matches; nothing to query.");
-                    return;
-                }
-                var job = StartTime is null && _since is null
-                    ? await new SageMakerJobLookup(Clients.CreateSageMaker(), output).DescribeAsync(resource, ct).ConfigureAwait(false)
-                    : null;
-                var now = DateTime.UtcNow;
-                var window = LogTimeRangeResolver.Resolve(job, StartTime, EndTime, _since, now, follow: false);
-                var end = window.End ?? now;
-                var start = window.Start ?? end.AddHours(-3);
-                output.Verbose($"{resource}: Logs Insights over {string.Join(", ", groups)}, {window}: {query}");
-                var runner = new LogQueryRunner(Clients.CreateCloudWatchLogs(), output);
-                var request = new LogQueryRequest(groups, query, start, end) { Limit = Limit, Timeout = _timeout };
-                await foreach (var row in runner.RunAsync(request, ct).ConfigureAwait(false)) output.WriteObject(ToPSObject(row));
-                var stats = runner.Statistics;
-                output.Verbose($"{stats.Rows:N0} row(s) from {stats.Queries} quer{(stats.Queries == 1 ? "y" : "ies")} ({stats.Splits} split(s)); {stats.RecordsMatched:N0} records matched, {stats.RecordsScanned:N0} scanned, {stats.BytesScanned:N0} bytes scanned.");
+                var service = new LogQueryService(logs, sageMaker, output);
+                await foreach (var row in service.RunAsync(query, ct).ConfigureAwait(false)) output.WriteObject(ToPSObject(row));
             }, resource.Name);
-        }
-
-        /// <summary>
-        /// Shared groups (all training jobs log to one group) are narrowed to the resource's streams with a leading
-        /// filter on <c>@logStream</c>: by prefix, or, when -HostName and the like narrow further, by the exact names of
-        /// the streams they select. Null when no stream is selected.
-        /// </summary>
-        private async System.Threading.Tasks.Task<string?> ScopedQueryAsync(SageMakerResource resource, LogLocation location, CmdletOutput output, System.Threading.CancellationToken ct)
-        {
-            var selector = Selector(resource);
-            string? filter = null;
-            if (!selector.SelectsAll || !location.PrefixIsExact)
-            {
-                var streams = await new LogStreamLister(Clients.CreateCloudWatchLogs(), output).ListAsync(location, selector, true, ct).ConfigureAwait(false);
-                if (streams.Count == 0) return null;
-                filter = "@logStream in [" + string.Join(", ", streams.Select(s => "\"" + s.LogStreamName.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"")) + "]";
-                if (filter.Length + Query!.Length > 9_900)
-                {
-                    output.Warning($"{streams.Count} streams are too many to name in the query; querying every stream of {location} instead.");
-                    filter = null;
-                }
-            }
-            if (filter is null && location.LogStreamNamePrefix != null)
-            {
-                var prefix = EscapeRegex(location.LogStreamNamePrefix);
-                filter = location.PrefixIsWholeSegment ? $"@logStream like /^{prefix}($|\\/)/" : $"@logStream like /^{prefix}/";
-            }
-            return filter is null ? Query! : "filter " + filter + "\n| " + Query!.TrimStart().TrimStart('|').TrimStart();
-        }
-
-        private static string EscapeRegex(string text)
-        {
-            var sb = new StringBuilder(text.Length + 8);
-            foreach (var c in text)
-            {
-                if ("\\/^$.|?*+()[]{}".IndexOf(c) >= 0) sb.Append('\\');
-                sb.Append(c);
-            }
-            return sb.ToString();
         }
 
         internal static PSObject ToPSObject(LogQueryRow row)

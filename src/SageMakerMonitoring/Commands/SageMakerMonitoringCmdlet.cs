@@ -140,7 +140,14 @@ namespace SageMakerMonitoring.Commands
             }
 
             if (token.IsCancellationRequested) throw new PipelineStoppedException();
-            if (failure != null) ThrowTerminatingError(ErrorRecordFactory.Create(failure, errorTarget));
+            if (failure != null)
+            {
+                // A resource the user named that nothing knows is one failed item (the next pipeline input still runs);
+                // with -ErrorAction Stop or $ErrorActionPreference = 'Stop' it still ends the script.
+                var record = ErrorRecordFactory.Create(failure, errorTarget);
+                if (ErrorRecordFactory.Unwrap(failure) is MonitoringException { Kind: ErrorKind.ObjectNotFound }) WriteError(record);
+                else ThrowTerminatingError(record);
+            }
             return result;
         }
 

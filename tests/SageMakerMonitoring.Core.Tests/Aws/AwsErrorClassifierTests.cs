@@ -11,6 +11,7 @@ namespace SageMakerMonitoring.Core.Tests.Aws
         [InlineData("NoSuchKey", 404, "", AwsErrorKind.NotFound)]
         [InlineData("ValidationException", 400, "Requested resource not found.", AwsErrorKind.NotFound)]
         [InlineData("ValidationException", 400, "Could not find endpoint \"x\".", AwsErrorKind.NotFound)]
+        [InlineData("ValidationException", 400, "RecordNotFound", AwsErrorKind.NotFound)] // DescribeNotebookInstance of a missing notebook
         [InlineData("ValidationException", 400, "1 validation error detected", AwsErrorKind.InvalidInput)]
         [InlineData("ThrottlingException", 400, "Rate exceeded", AwsErrorKind.Throttling)]
         [InlineData("Throttling", 400, "Rate exceeded", AwsErrorKind.Throttling)]

@@ -112,5 +112,24 @@ namespace SageMakerMonitoring.Core.Tests.Aws
             Assert.Contains(error.ErrorCode, new[] { "ValidationException", "ResourceNotFound" });
             Assert.Equal(400, error.StatusCode);
         }
+
+        [MotoFact]
+        public async Task ListNames_narrows_by_NameContains_as_moto_does()
+        {
+            string token = Guid.NewGuid().ToString("N").Substring(0, 8);
+            foreach (var name in new[] { "lst-" + token + "-a", "lst-" + token + "-b" })
+            {
+                await AwsCliProcess.RunAsync(_moto.Url, "sagemaker", "create-training-job", "--training-job-name", name,
+                    "--algorithm-specification", "TrainingImage=" + Image + ",TrainingInputMode=File",
+                    "--role-arn", Role, "--output-data-config", "S3OutputPath=s3://bucket/out",
+                    "--resource-config", "InstanceType=ml.m5.xlarge,InstanceCount=1,VolumeSizeInGB=10",
+                    "--stopping-condition", "MaxRuntimeInSeconds=3600");
+            }
+            using AwsClientFactory factory = MotoClients.Factory(_moto);
+            SageMakerNamePage page = await factory.CreateSageMaker().ListNamesAsync(SageMakerNameList.TrainingJobs, token, null, CancellationToken.None);
+            Assert.Equal(new[] { "lst-" + token + "-a", "lst-" + token + "-b" }, page.Names.OrderBy(n => n));
+            SageMakerNamePage none = await factory.CreateSageMaker().ListNamesAsync(SageMakerNameList.Endpoints, token, null, CancellationToken.None);
+            Assert.Empty(none.Names);
+        }
     }
 }

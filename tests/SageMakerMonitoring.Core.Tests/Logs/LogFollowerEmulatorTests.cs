@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Logs;
+using SageMakerMonitoring.Core.Resources;
 using SageMakerMonitoring.Core.Tests.Infrastructure;
 using Xunit;
 
@@ -81,7 +82,7 @@ namespace SageMakerMonitoring.Core.Tests.Logs
 
             using var factory = LogsEmulatorClients.Factory(_emulator.Url);
             var follower = new LogFollower(factory.CreateCloudWatchLogs()) { PollInterval = TimeSpan.FromMilliseconds(200), Overlap = TimeSpan.FromMinutes(10) };
-            var probe = new SageMakerJobLookup(factory.CreateSageMaker()).TerminalProbe(SageMakerResource.Create(SageMakerResourceType.TrainingJob, job))!;
+            var probe = new SageMakerResourceResolver(factory.CreateSageMaker()).TerminalProbe(SageMakerResource.Create(SageMakerResourceType.TrainingJob, job))!;
             var request = new LogReadRequest(LogLocationCatalog.For(SageMakerResource.Create(SageMakerResourceType.TrainingJob, job))) { StartTime = now.AddMinutes(-10) };
             var seen = new ConcurrentQueue<LogEvent>();
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(180));

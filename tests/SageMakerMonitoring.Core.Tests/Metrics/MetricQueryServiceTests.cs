@@ -81,6 +81,57 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
         }
 
         [Fact]
+        public async Task AJobNeitherCloudWatchNorSageMakerKnowsIsTrainingJobNotFound()
+        {
+            var cw = TrainingWorld();
+            var sm = new DescribedJobs(new SageMakerJobDescription { Name = "old", Status = "Completed" });
+            var reporter = new RecordingReporter();
+            var service = new MetricQueryService(cw, sm, reporter, () => Now, NoWait);
+            var query = new MetricQuery(MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.TrainingJob, "jbo-2"))) { Since = TimeSpan.FromHours(1) };
+            var ex = await Assert.ThrowsAsync<MonitoringException>(async () => { await foreach (var _ in service.GetAsync(query, default)) { } });
+            Assert.Equal("TrainingJobNotFound", ex.ErrorId);
+            Assert.Equal(ErrorKind.ObjectNotFound, ex.Kind);
+            Assert.Contains("Host=jbo-2/*", ex.Message);
+            Assert.Contains("DescribeTrainingJob", ex.Message);
+            Assert.Contains("job-2", ex.Message); // a name CloudWatch knows
+            Assert.Empty(cw.Requests); // no GetMetricData for a resource that does not exist
+            Assert.Empty(reporter.Warnings);
+
+            foreach (var recent in new[] { false, true })
+            {
+                var find = await Assert.ThrowsAsync<MonitoringException>(async () => { await foreach (var _ in service.FindAsync(query.Selection, recent, default)) { } });
+                Assert.Equal("TrainingJobNotFound", find.ErrorId);
+            }
+        }
+
+        [Fact]
+        public async Task AJobSageMakerKnowsButCloudWatchDoesNotFindIsAWarning()
+        {
+            var sm = new DescribedJobs(new SageMakerJobDescription { Name = "old", Status = "Completed" });
+            var reporter = new RecordingReporter();
+            var service = new MetricQueryService(new ScriptedCloudWatch(), sm, reporter, () => Now, NoWait);
+            await foreach (var _ in service.FindAsync(MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.TrainingJob, "old")), false, default)) { }
+            Assert.Contains("No metrics found for TrainingJob 'old'", Assert.Single(reporter.Warnings));
+        }
+
+        [Fact]
+        public async Task ARangeBeyondWhatCloudWatchHoldsIsClippedWithAWarningAndFewCalls()
+        {
+            var cw = TrainingWorld();
+            var reporter = new RecordingReporter();
+            var service = new MetricQueryService(cw, null, reporter, () => Now, NoWait);
+            var query = new MetricQuery(MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.TrainingJob, "job")))
+            {
+                StartTime = Now.AddHours(-1), EndTime = Now.AddYears(100), MetricNames = new[] { "MemoryUtilization" }, Period = 60,
+            };
+            var points = 0;
+            await foreach (var _ in service.GetAsync(query, default)) points++;
+            Assert.Contains(reporter.Warnings, w => w.Contains("-EndTime") && w.Contains("in the future"));
+            Assert.All(cw.Requests, r => Assert.True(r.EndTime <= Now.AddMinutes(5)));
+            Assert.InRange(cw.Requests.Count, 1, 2);
+        }
+
+        [Fact]
         public async Task OldJobsFallBackToTheDescribedInstanceCount()
         {
             var cw = new ScriptedCloudWatch(); // ListMetrics knows nothing (older than two weeks)
@@ -191,6 +242,9 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
             public Task<SageMakerJobDescription> DescribeTransformJobAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
             public Task<EndpointDescription> DescribeEndpointAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
             public Task<NotebookInstanceDescription> DescribeNotebookInstanceAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+            public Task<InferenceComponentDescription> DescribeInferenceComponentAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+            public Task<SageMakerNamePage> ListNamesAsync(SageMakerNameList list, string? nameContains, string? nextToken, CancellationToken cancellationToken) =>
+                Task.FromResult(new SageMakerNamePage(new[] { _job.Name }, null));
         }
     }
 }

@@ -57,7 +57,7 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
         public async Task Known_metrics_are_read_as_given_without_listing()
         {
             var cloudWatch = new ScriptedCloudWatch();
-            var resolver = new MetricSeriesResolver(cloudWatch, null);
+            var resolver = new MetricSeriesResolver(cloudWatch, (ISageMakerClient?)null);
             var selection = MetricSelection.ForMetrics(new[] { JobMetric("a", 2, "GPUUtilization"), JobMetric("a", 1, "CPUUtilization") })[0];
             var resolution = await resolver.ResolveAsync(selection, null, CancellationToken.None);
             Assert.Equal(new[] { "CPUUtilization", "GPUUtilization" }, resolution.Metrics.Select(m => m.MetricName));

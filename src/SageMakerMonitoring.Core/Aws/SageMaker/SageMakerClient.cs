@@ -9,7 +9,7 @@ using SageMakerMonitoring.Core.Aws.Wire;
 namespace SageMakerMonitoring.Core.Aws.SageMaker
 {
     /// <summary>SageMaker Describe calls over awsJson 1.1 (target prefix SageMaker, endpoint api.sagemaker.{region}).</summary>
-    internal sealed class SageMakerClient : JsonServiceClient, ISageMakerClient
+    internal sealed partial class SageMakerClient : JsonServiceClient, ISageMakerClient
     {
         private static readonly JsonOperationUnmarshaller<SageMakerJobDescription> TrainingJobOutput =
             new JsonOperationUnmarshaller<SageMakerJobDescription>(ServiceDescriptor.SageMaker, ReadTrainingJob);

@@ -8,5 +8,6 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
         TransformJob,
         Endpoint,
         NotebookInstance,
+        InferenceComponent,
     }
 }

@@ -7,7 +7,8 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
 {
     /// <summary>
     /// SageMaker (awsJson 1.1, target prefix "SageMaker"): the Describe* calls a monitor makes for training,
-    /// processing and transform jobs, endpoints and notebook instances. Control actions: upsert and delete.
+    /// processing and transform jobs, endpoints, notebook instances and inference components, and their List* calls
+    /// (NameContains, sorting, paging). Control actions: upsert and delete.
     /// </summary>
     public sealed class SageMakerService : IJsonService
     {
@@ -35,6 +36,9 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
                 name => $"Could not find endpoint \"{name}\"."),
             "DescribeNotebookInstance" => Describe(SageMakerResourceKind.NotebookInstance, Required(request, "NotebookInstanceName"),
                 name => "RecordNotFound"),
+            "DescribeInferenceComponent" => Describe(SageMakerResourceKind.InferenceComponent, Required(request, "InferenceComponentName"),
+                name => $"Could not find inference component \"{name}\"."),
+            _ when SageMakerListOperation.For(operation) is { } list => List(list, request),
             _ => throw new AwsErrorException("UnknownOperationException", $"The operation {operation} is not supported by this emulator.", 400),
         };
 
@@ -93,6 +97,7 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
                         SageMakerResourceKind.ProcessingJob => new ProcessingJobResource(name, created),
                         SageMakerResourceKind.TransformJob => new TransformJobResource(name, created),
                         SageMakerResourceKind.Endpoint => new EndpointResource(name, created),
+                        SageMakerResourceKind.InferenceComponent => new InferenceComponentResource(name, created),
                         _ => new NotebookInstanceResource(name, created),
                     };
                     _resources.Add((kind, name), resource);
@@ -109,6 +114,13 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
                 if (_resources.TryGetValue((kind, name), out SageMakerResource? resource)) return resource.Describe(_context);
             }
             throw new AwsErrorException("ValidationException", notFoundMessage(name), 400);
+        }
+
+        private JsonObject List(SageMakerListOperation list, JsonObject request)
+        {
+            List<SageMakerResource> matching;
+            lock (_gate) matching = list.Select(_resources.Values, request);
+            return list.Answer(matching, request, _context);
         }
 
         private static SageMakerResourceKind ParseKind(JsonObject arguments)

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Aws.Wire;
+
+namespace SageMakerMonitoring.Core.Aws.SageMaker
+{
+    /// <summary>The List* calls with <c>NameContains</c> (for similar-name suggestions) and DescribeInferenceComponent.</summary>
+    internal sealed partial class SageMakerClient
+    {
+        /// <summary>Per list: the operation, the answer's list member, the summary's name member and the token member
+        /// (botocore: ListEndpoints and ListInferenceComponents answer a PaginationToken shape under NextToken too).</summary>
+        private static readonly Dictionary<SageMakerNameList, (string Operation, string ListMember, string NameMember)> Lists =
+            new Dictionary<SageMakerNameList, (string, string, string)>
+            {
+                [SageMakerNameList.TrainingJobs] = ("ListTrainingJobs", "TrainingJobSummaries", "TrainingJobName"),
+                [SageMakerNameList.ProcessingJobs] = ("ListProcessingJobs", "ProcessingJobSummaries", "ProcessingJobName"),
+                [SageMakerNameList.TransformJobs] = ("ListTransformJobs", "TransformJobSummaries", "TransformJobName"),
+                [SageMakerNameList.Endpoints] = ("ListEndpoints", "Endpoints", "EndpointName"),
+                [SageMakerNameList.NotebookInstances] = ("ListNotebookInstances", "NotebookInstances", "NotebookInstanceName"),
+                [SageMakerNameList.InferenceComponents] = ("ListInferenceComponents", "InferenceComponents", "InferenceComponentName"),
+            };
+
+        private static readonly Dictionary<SageMakerNameList, JsonOperationUnmarshaller<SageMakerNamePage>> ListOutputs = CreateListOutputs();
+
+        private static readonly JsonOperationUnmarshaller<InferenceComponentDescription> InferenceComponentOutput =
+            new JsonOperationUnmarshaller<InferenceComponentDescription>(ServiceDescriptor.SageMaker, ReadInferenceComponent);
+
+        public Task<InferenceComponentDescription> DescribeInferenceComponentAsync(string name, CancellationToken cancellationToken)
+        {
+            return InvokeJsonAsync("DescribeInferenceComponent", writer => writer.WriteString("InferenceComponentName", name), InferenceComponentOutput, cancellationToken);
+        }
+
+        public Task<SageMakerNamePage> ListNamesAsync(SageMakerNameList list, string? nameContains, string? nextToken, CancellationToken cancellationToken)
+        {
+            var shape = Lists[list];
+            return InvokeJsonAsync(shape.Operation, writer =>
+            {
+                if (!string.IsNullOrEmpty(nameContains)) writer.WriteString("NameContains", nameContains);
+                if (!string.IsNullOrEmpty(nextToken)) writer.WriteString("NextToken", nextToken);
+                writer.WriteNumber("MaxResults", 100);
+                writer.WriteString("SortBy", "CreationTime");
+                writer.WriteString("SortOrder", "Descending");
+            }, ListOutputs[list], cancellationToken);
+        }
+
+        private static Dictionary<SageMakerNameList, JsonOperationUnmarshaller<SageMakerNamePage>> CreateListOutputs()
+        {
+            var outputs = new Dictionary<SageMakerNameList, JsonOperationUnmarshaller<SageMakerNamePage>>();
+            foreach (var entry in Lists)
+            {
+                var (_, listMember, nameMember) = entry.Value;
+                outputs[entry.Key] = new JsonOperationUnmarshaller<SageMakerNamePage>(ServiceDescriptor.SageMaker,
+                    (ref Utf8JsonReader reader) => ReadNamePage(ref reader, listMember, nameMember));
+            }
+            return outputs;
+        }
+
+        internal static SageMakerNamePage ReadNamePage(ref Utf8JsonReader reader, string listMember, string nameMember)
+        {
+            var summaries = JsonOutput.ListPage(ref reader, listMember, "NextToken", (ref Utf8JsonReader r) => ReadName(ref r, nameMember), out var token);
+            summaries.RemoveAll(string.IsNullOrEmpty);
+            return new SageMakerNamePage(summaries, string.IsNullOrEmpty(token) ? null : token);
+        }
+
+        /// <summary>The name member of one summary object; everything else is skipped.</summary>
+        private static string ReadName(ref Utf8JsonReader reader, string nameMember)
+        {
+            var name = "";
+            while (JsonOutput.NextProperty(ref reader))
+            {
+                var isName = reader.ValueTextEquals(nameMember);
+                reader.Read();
+                if (isName) name = JsonOutput.String(ref reader) ?? "";
+                else reader.Skip();
+            }
+            return name;
+        }
+
+        internal static InferenceComponentDescription ReadInferenceComponent(ref Utf8JsonReader reader)
+        {
+            var component = new InferenceComponentDescription();
+            if (!JsonOutput.StartObject(ref reader)) return component;
+            while (JsonOutput.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("InferenceComponentName")) { reader.Read(); component.Name = JsonOutput.String(ref reader) ?? ""; }
+                else if (reader.ValueTextEquals("InferenceComponentArn")) { reader.Read(); component.Arn = JsonOutput.String(ref reader); }
+                else if (reader.ValueTextEquals("InferenceComponentStatus")) { reader.Read(); component.Status = JsonOutput.String(ref reader) ?? ""; }
+                else if (reader.ValueTextEquals("EndpointName")) { reader.Read(); component.EndpointName = JsonOutput.String(ref reader); }
+                else if (reader.ValueTextEquals("VariantName")) { reader.Read(); component.VariantName = JsonOutput.String(ref reader); }
+                else if (reader.ValueTextEquals("FailureReason")) { reader.Read(); component.FailureReason = JsonOutput.String(ref reader); }
+                else if (reader.ValueTextEquals("CreationTime")) { reader.Read(); component.CreationTime = JsonOutput.NullableEpochSeconds(ref reader); }
+                else if (reader.ValueTextEquals("LastModifiedTime")) { reader.Read(); component.LastModifiedTime = JsonOutput.NullableEpochSeconds(ref reader); }
+                else { reader.Read(); reader.Skip(); }
+            }
+            return component;
+        }
+    }
+}

@@ -296,7 +296,7 @@ Describe 'Watch-SageMakerMetric' {
         $stamps | Should -Contain $late
         ($points | Where-Object Timestamp -eq $late).Value | Should -Be 3
         # It was written after the points that were there from the start.
-        $points[-1].Timestamp | Should -Be $late
+        $points[-1].Timestamp.UtcDateTime | Should -Be $late
     }
 
     It 'stops after -Count points' {

@@ -38,7 +38,7 @@ Describe 'Write-SageMakerMetric' {
             -Statistic Sum -Period 1 -StartTime $T0 -EndTime $T0.AddSeconds(2500)
         $back.Count | Should -Be 2500
         ($back | Measure-Object Value -Sum).Sum | Should -Be ((0..2499 | ForEach-Object { $_ * 1.5 } | Measure-Object -Sum).Sum)
-        $back[0].Timestamp | Should -Be $T0
+        $back[0].Timestamp.UtcDateTime | Should -Be $T0
         $back[2499].Value | Should -Be 3748.5
     }
 

@@ -45,6 +45,7 @@ namespace SageMakerMonitoring.Commands
         public string Since { get; set; } = "3h";
 
         [Parameter]
+        [Binding.UtcDateTime]
         public DateTime? EndTime { get; set; }
 
         [Parameter]

@@ -14,9 +14,11 @@ namespace SageMakerMonitoring.Commands
     public sealed class GetSageMakerMetricCommand : SageMakerMetricSelectionCommand
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Binding.UtcDateTime]
         public DateTime? StartTime { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Binding.UtcDateTime]
         public DateTime? EndTime { get; set; }
 
         [Parameter]

@@ -27,9 +27,11 @@ namespace SageMakerMonitoring.Commands
         public string? Query { get; set; }
 
         [Parameter]
+        [Binding.UtcDateTime]
         public DateTime? StartTime { get; set; }
 
         [Parameter]
+        [Binding.UtcDateTime]
         public DateTime? EndTime { get; set; }
 
         /// <summary>A duration (2h, 30m, 7d) or a point in time.</summary>

@@ -13,6 +13,7 @@ namespace SageMakerMonitoring.Commands
     public sealed class WatchSageMakerMetricCommand : SageMakerMetricSelectionCommand
     {
         [Parameter]
+        [Binding.UtcDateTime]
         public DateTime? StartTime { get; set; }
 
         [Parameter]

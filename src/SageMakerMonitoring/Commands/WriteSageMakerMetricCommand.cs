@@ -52,6 +52,7 @@ namespace SageMakerMonitoring.Commands
 
         /// <summary>When the values were observed. Default: now.</summary>
         [Parameter(ParameterSetName = ValueSet)]
+        [Binding.UtcDateTime]
         public DateTime? Timestamp { get; set; }
 
         [Parameter(ParameterSetName = ValueSet)]

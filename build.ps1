@@ -188,6 +188,46 @@ function Read-XunitCounts([string] $TrxPath) {
     }
 }
 
+function Invoke-FrameworkTests {
+    # Core's emulator-free xunit tests, built against Core's net472 build and run by Mono (the closest runtime to
+    # Windows PowerShell 5.1's .NET Framework here). Mono comes from Debian's mono-complete, installed when missing
+    # and running as root or under CI; elsewhere the run is skipped with a warning, never under CI=true.
+    if (-not (Get-Command mono -CommandType Application -ErrorAction SilentlyContinue)) {
+        $isRoot = $IsLinux -and (& id -u) -eq '0'
+        if (($isRoot -or $env:CI -eq 'true') -and (Get-Command apt-get -CommandType Application -ErrorAction SilentlyContinue)) {
+            Write-Step 'Installing mono-complete (apt-get)'
+            $env:DEBIAN_FRONTEND = 'noninteractive'
+            & apt-get update -q | Out-Host
+            & apt-get install -y -q --no-install-recommends mono-complete | Out-Host
+            if ($LASTEXITCODE -ne 0) { throw "apt-get install mono-complete failed with exit code $LASTEXITCODE." }
+        }
+        elseif ($env:CI -eq 'true') { throw "'mono' is not on PATH and cannot be installed here; CI requires the .NET Framework test run." }
+        else {
+            Write-Warning "'mono' is not on PATH (install Debian's mono-complete): the .NET Framework test run is skipped."
+            return [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+        }
+    }
+    $project = Join-Path $Root 'tests/SageMakerMonitoring.Core.FrameworkTests'
+    Invoke-Dotnet -ArgumentList @('build', (Join-Path $project 'SageMakerMonitoring.Core.FrameworkTests.csproj'), '-c', 'Release', '--nologo') | Out-Null
+    $bin = Join-Path $project 'bin/Release/net472'
+    $xml = Join-Path $TestResults 'xunit-mono.xml'
+    Remove-Item -LiteralPath $xml -ErrorAction SilentlyContinue
+    & mono (Join-Path $bin 'runner/xunit.console.exe') (Join-Path $bin 'SageMakerMonitoring.Core.FrameworkTests.dll') -nologo -noshadow -xml $xml | Out-Host
+    $exit = $LASTEXITCODE
+    if (-not (Test-Path -LiteralPath $xml)) {
+        Write-Warning "The Mono run wrote no results (exit code $exit); counting it as one failure."
+        return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+    }
+    $assembly = ([xml](Get-Content -Raw -LiteralPath $xml)).assemblies.assembly
+    $counts = [pscustomobject]@{
+        Passed  = [int]$assembly.GetAttribute('passed')
+        Failed  = [int]$assembly.GetAttribute('failed') + [int]$assembly.GetAttribute('errors')
+        Skipped = [int]$assembly.GetAttribute('skipped')
+    }
+    if ($exit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1 }
+    return $counts
+}
+
 function Use-EmulatorEnvironment([string] $Url) {
     # Cmdlets started from here reach the emulator with its default key pair.
     $env:AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'
@@ -252,15 +292,19 @@ function Invoke-TestTask {
     }
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
 
+    Write-Step 'Running the .NET Framework (net472) xunit tests on Mono'
+    $mono = Invoke-FrameworkTests
+    Write-Host "xunit on Mono: $($mono.Passed) passed, $($mono.Failed) failed, $($mono.Skipped) skipped"
+
     Write-Step 'Running Pester tests'
     $pesterArguments = @{ ModulePath = $ModuleOut; PesterModulePath = $pester; ResultFolder = $TestResults; PassThru = $true }
     if ($PesterPath) { $pesterArguments.Path = $PesterPath }
     $pesterCounts = & (Join-Path $Root 'tests/Pester/Invoke-Pester.ps1') @pesterArguments
     Write-Host "Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed, $($pesterCounts.Skipped) skipped"
 
-    $passed = $xunit.Passed + $pesterCounts.Passed
-    $failed = $xunit.Failed + $pesterCounts.Failed
-    $skipped = $xunit.Skipped + $pesterCounts.Skipped
+    $passed = $xunit.Passed + $mono.Passed + $pesterCounts.Passed
+    $failed = $xunit.Failed + $mono.Failed + $pesterCounts.Failed
+    $skipped = $xunit.Skipped + $mono.Skipped + $pesterCounts.Skipped
     Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }

@@ -80,6 +80,19 @@ $StagedAssemblies = @(
     'System.Threading.Tasks.Extensions.dll'
 )
 
+# PowerShell 7.6+ (.NET 10) loads ReadyToRun images from net10.0-<rid>/ (SageMakerMonitoring.psm1 chooses): the module's
+# own assemblies and the AWS SDK's, compiled ahead of time for these platforms. Anything else loads the folder's root.
+$ReadyToRunRuntimes = @('linux-x64', 'win-x64', 'osx-arm64')
+$ReadyToRunAssemblies = @(
+    'SageMakerMonitoring.dll'
+    'SageMakerMonitoring.Core.dll'
+    'AWSSDK.Core.dll'
+    'AWSSDK.S3.dll'
+    'AWSSDK.SecurityToken.dll'
+    'AWSSDK.SSO.dll'
+    'AWSSDK.SSOOIDC.dll'
+)
+
 # ---------------------------------------------------------------------------------------------------------------- helpers
 
 function Write-Step([string] $Message) {
@@ -152,6 +165,14 @@ function Copy-ModuleFiles {
         Copy-Item -LiteralPath $source -Destination $ModuleOut
     }
     Copy-Item -LiteralPath $Manifest -Destination $ModuleOut
+    Copy-Item -LiteralPath (Join-Path $Root 'src/SageMakerMonitoring/SageMakerMonitoring.psm1') -Destination $ModuleOut
+    foreach ($runtime in $ReadyToRunRuntimes) {
+        $target = Join-Path $ModuleOut "net10.0-$runtime"
+        New-Item -ItemType Directory -Path $target | Out-Null
+        foreach ($name in $ReadyToRunAssemblies) {
+            Copy-Item -LiteralPath (Join-Path $PublishOut "SageMakerMonitoring-net10.0-$runtime/$name") -Destination $target
+        }
+    }
     Get-ChildItem -LiteralPath $FormatsFolder -File -ErrorAction SilentlyContinue |
         Where-Object { $_.Name -like '*.format.ps1xml' -or $_.Name -like '*.types.ps1xml' } |
         Copy-Item -Destination $ModuleOut
@@ -249,7 +270,15 @@ function Invoke-BuildTask {
     # A fresh publish folder, so a dependency dropped since the last build cannot linger there.
     Remove-Folder (Join-Path $PublishOut 'SageMakerMonitoring')
     Invoke-Dotnet -ArgumentList @('publish', (Join-Path $Root 'src/SageMakerMonitoring/SageMakerMonitoring.csproj'),
-        '-c', 'Release', '-o', (Join-Path $PublishOut 'SageMakerMonitoring'), '--nologo') | Out-Null
+        '-c', 'Release', '-f', 'netstandard2.0', '-o', (Join-Path $PublishOut 'SageMakerMonitoring'), '--nologo') | Out-Null
+    foreach ($runtime in $ReadyToRunRuntimes) {
+        Write-Step "Compiling ReadyToRun images for PowerShell 7.6+ on $runtime"
+        $folder = Join-Path $PublishOut "SageMakerMonitoring-net10.0-$runtime"
+        Remove-Folder $folder
+        Invoke-Dotnet -ArgumentList @('publish', (Join-Path $Root 'src/SageMakerMonitoring/SageMakerMonitoring.csproj'),
+            '-c', 'Release', '-f', 'net10.0', '-r', $runtime, '--self-contained', 'false', '-p:PublishReadyToRun=true',
+            '-o', $folder, '--nologo') | Out-Null
+    }
 
     Publish-Emulator
 
@@ -264,6 +293,8 @@ function Invoke-BuildTask {
     New-Item -ItemType Directory -Path $helpFolder -Force | Out-Null
     Invoke-ToolScript 'ConvertTo-MamlHelp.ps1' @('-ModulePath', $ModuleOut, '-MarkdownPath', (Join-Path $Root 'docs/help'),
         '-OutputPath', (Join-Path $helpFolder 'SageMakerMonitoring.dll-Help.xml'))
+    # Help is looked up beside the cmdlet assembly that PowerShell loaded.
+    foreach ($runtime in $ReadyToRunRuntimes) { Copy-Item -LiteralPath $helpFolder -Destination (Join-Path $ModuleOut "net10.0-$runtime") -Recurse }
 
     Write-Host "Module staged: $ModuleOut (Import-Module $ModuleOut)"
 }

@@ -42,6 +42,7 @@
         'Set-SageMakerEventRule'
         'Test-SageMakerEventPattern'
         'Watch-SageMakerMetric'
+        'Write-SageMakerMetric'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -12,18 +12,18 @@ namespace SageMakerMonitoring.Emulator.Hosting
     {
         public const string Prefix = "/_emulator";
 
-        private readonly EmulatorContext _context;
-        private readonly ServiceRegistry _services;
+        private readonly EmulatorWorlds _worlds;
+        private readonly QuotaEnforcer _quotas;
         private readonly RequestCounter _counter;
         private readonly FaultInjector _faults;
         private readonly CredentialStore _credentials;
         private readonly string _defaultSeed;
 
-        public ControlRoutes(EmulatorContext context, ServiceRegistry services, RequestCounter counter, FaultInjector faults,
-            CredentialStore credentials, string defaultSeed)
+        public ControlRoutes(EmulatorWorlds worlds, RequestCounter counter, FaultInjector faults,
+            CredentialStore credentials, QuotaEnforcer quotas, string defaultSeed)
         {
-            _context = context;
-            _services = services;
+            _worlds = worlds;
+            _quotas = quotas;
             _counter = counter;
             _faults = faults;
             _credentials = credentials;
@@ -60,12 +60,13 @@ namespace SageMakerMonitoring.Emulator.Hosting
         /// <summary>Clears all state, counters, faults and extra keys, puts the clock back to real time, then seeds.</summary>
         public void Reset(string? seed)
         {
-            _services.ResetAll();
+            _worlds.Reset();
+            _quotas.Reset();
             _counter.Reset();
             _faults.Reset();
             _credentials.Reset();
-            _context.Clock.ResetToReal();
-            _services.SeedAll(seed ?? _defaultSeed);
+            _worlds.DefaultContext.Clock.ResetToReal();
+            _worlds.Default.SeedAll(seed ?? _defaultSeed);
         }
 
         private (int, JsonNode?) Route(string route, bool post, JsonObject body)
@@ -78,7 +79,7 @@ namespace SageMakerMonitoring.Emulator.Hosting
                     Reset(body.GetString("seed"));
                     return (200, new JsonObject { ["status"] = "ok" });
                 case "seed" when post:
-                    _services.SeedAll(body.GetString("seed") ?? _defaultSeed);
+                    World(body).SeedAll(body.GetString("seed") ?? _defaultSeed);
                     return (200, new JsonObject { ["status"] = "ok" });
                 case "requests":
                     return (200, _counter.ToJson());
@@ -88,13 +89,16 @@ namespace SageMakerMonitoring.Emulator.Hosting
                 case "faults":
                     if (post) _faults.Configure(body);
                     return (200, _faults.ToJson());
+                case "quotas":
+                    if (post) _quotas.Configure(body);
+                    return (200, _quotas.ToJson());
                 case "clock":
                     if (post) SetClock(body);
                     return (200, ClockJson());
                 case "keys" when post:
                     string accessKeyId = body.GetString("accessKeyId") ?? throw new AwsErrorException("BadRequest", "accessKeyId is required.");
                     string secret = body.GetString("secretAccessKey") ?? throw new AwsErrorException("BadRequest", "secretAccessKey is required.");
-                    _credentials.Add(accessKeyId, secret);
+                    _credentials.Add(accessKeyId, secret, body.GetString("accountId"));
                     return (200, new JsonObject { ["accessKeyId"] = accessKeyId });
             }
 
@@ -103,7 +107,7 @@ namespace SageMakerMonitoring.Emulator.Hosting
             {
                 string signingName = route.Substring(0, slash);
                 string action = route.Substring(slash + 1);
-                bool? known = _services.TryControl(signingName, action, body, out JsonNode? result);
+                bool? known = World(body).TryControl(signingName, action, body, out JsonNode? result);
                 if (known == true) return (200, result ?? new JsonObject { ["status"] = "ok" });
                 return (404, Error("NotFound", known is null ? $"No emulated service '{signingName}'." : $"Service '{signingName}' has no control action '{action}'."));
             }
@@ -112,7 +116,7 @@ namespace SageMakerMonitoring.Emulator.Hosting
 
         private void SetClock(JsonObject body)
         {
-            EmulatorClock clock = _context.Clock;
+            EmulatorClock clock = _worlds.DefaultContext.Clock;
             if (body.GetBool("real") == true) clock.ResetToReal();
             else if (body.GetDateTime("freeze") is DateTime frozen) clock.Freeze(frozen);
             else if (body.GetDateTime("now") is DateTime now) clock.Set(now);
@@ -122,9 +126,12 @@ namespace SageMakerMonitoring.Emulator.Hosting
 
         private JsonObject ClockJson() => new JsonObject
         {
-            ["now"] = _context.Clock.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            ["frozen"] = _context.Clock.IsFrozen,
+            ["now"] = _worlds.DefaultContext.Clock.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["frozen"] = _worlds.DefaultContext.Clock.IsFrozen,
         };
+
+        /// <summary>The world a control call names with optional "account" and "region" members (default: the seeded one).</summary>
+        private ServiceRegistry World(JsonObject body) => _worlds.For(body.GetString("account"), body.GetString("region"));
 
         private static JsonObject Error(string code, string message) => new JsonObject { ["error"] = code, ["message"] = message };
 

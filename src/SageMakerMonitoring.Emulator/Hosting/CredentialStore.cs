@@ -9,8 +9,18 @@ namespace SageMakerMonitoring.Emulator.Hosting
         public const string DefaultSecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
         private readonly ConcurrentDictionary<string, string> _extra = new ConcurrentDictionary<string, string>();
+        private readonly ConcurrentDictionary<string, string> _accounts = new ConcurrentDictionary<string, string>();
 
-        public void Add(string accessKeyId, string secretAccessKey) => _extra[accessKeyId] = secretAccessKey;
+        public void Add(string accessKeyId, string secretAccessKey, string? accountId = null)
+        {
+            _extra[accessKeyId] = secretAccessKey;
+            if (!string.IsNullOrEmpty(accountId)) _accounts[accessKeyId] = accountId!;
+            else _accounts.TryRemove(accessKeyId, out _);
+        }
+
+        /// <summary>The account a key belongs to (the default account unless the key was added with another).</summary>
+        public string AccountOf(string? accessKeyId) =>
+            accessKeyId != null && _accounts.TryGetValue(accessKeyId, out string? account) ? account : EmulatorWorlds.DefaultAccount;
 
         public bool TryGetSecret(string accessKeyId, out string secretAccessKey)
         {
@@ -23,6 +33,10 @@ namespace SageMakerMonitoring.Emulator.Hosting
         }
 
         /// <summary>Forgets every added key.</summary>
-        public void Reset() => _extra.Clear();
+        public void Reset()
+        {
+            _extra.Clear();
+            _accounts.Clear();
+        }
     }
 }

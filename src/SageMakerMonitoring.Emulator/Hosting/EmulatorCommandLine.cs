@@ -15,7 +15,7 @@ namespace SageMakerMonitoring.Emulator.Hosting
     public static class EmulatorCommandLine
     {
         public const string Usage =
-            "usage: SageMakerMonitoring.Emulator [--port N] [--seed demo|empty] [--faults <json-or-file>] [--fault-seed N] [--exit-on-stdin-close]";
+            "usage: SageMakerMonitoring.Emulator [--port N] [--seed demo|empty] [--faults <json-or-file>] [--fault-seed N] [--quotas aws|off] [--exit-on-stdin-close]";
 
         public static async Task<int> RunAsync(string[] args)
         {
@@ -80,6 +80,9 @@ namespace SageMakerMonitoring.Emulator.Hosting
                         break;
                     case "--seed":
                         options.Seed = Value() is "demo" or "empty" ? args[i] : throw new ArgumentException("--seed must be demo or empty.");
+                        break;
+                    case "--quotas":
+                        options.Quotas = Value();
                         break;
                     case "--faults":
                         string faults = Value();

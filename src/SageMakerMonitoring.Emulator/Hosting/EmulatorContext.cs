@@ -17,5 +17,8 @@ namespace SageMakerMonitoring.Emulator.Hosting
         public string AccountId { get; }
         /// <summary>Default region for ARNs of seeded resources.</summary>
         public string Region { get; }
+
+        /// <summary>AWS's request quotas when the emulator enforces them (services report the data points they answer).</summary>
+        public QuotaEnforcer? Quotas { get; init; }
     }
 }

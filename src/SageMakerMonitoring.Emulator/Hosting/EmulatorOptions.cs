@@ -15,6 +15,9 @@ namespace SageMakerMonitoring.Emulator.Hosting
         /// <summary>Initial fault rules as JSON (same body as POST /_emulator/faults); null for none.</summary>
         public string? FaultsJson { get; set; }
 
+        /// <summary>"aws" to enforce AWS's default request quotas from the start (see <see cref="QuotaEnforcer"/>); null for none.</summary>
+        public string? Quotas { get; set; }
+
         /// <summary>Overrides the seed given in <see cref="FaultsJson"/>.</summary>
         public int? FaultSeed { get; set; }
 

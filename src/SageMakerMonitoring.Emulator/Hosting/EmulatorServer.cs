@@ -19,14 +19,15 @@ namespace SageMakerMonitoring.Emulator.Hosting
     public sealed class EmulatorServer : IAsyncDisposable
     {
         private readonly WebApplication _app;
-        private readonly ServiceRegistry _services;
+        private readonly EmulatorWorlds _worlds;
 
-        private EmulatorServer(WebApplication app, EmulatorContext context, ServiceRegistry services, RequestCounter requests,
-            FaultInjector faults, CredentialStore credentials, ControlRoutes control, int port)
+        private EmulatorServer(WebApplication app, EmulatorWorlds worlds, RequestCounter requests,
+            FaultInjector faults, CredentialStore credentials, ControlRoutes control, QuotaEnforcer quotas, int port)
         {
             _app = app;
-            Context = context;
-            _services = services;
+            Context = worlds.DefaultContext;
+            _worlds = worlds;
+            Quotas = quotas;
             Requests = requests;
             Faults = faults;
             Credentials = credentials;
@@ -43,23 +44,26 @@ namespace SageMakerMonitoring.Emulator.Hosting
         public FaultInjector Faults { get; }
         public CredentialStore Credentials { get; }
         public ControlRoutes Control { get; }
+        public QuotaEnforcer Quotas { get; }
+        public EmulatorWorlds Worlds => _worlds;
 
         /// <summary>The running instance of a service class (e.g. the CloudWatch service), for white-box checks in tests.</summary>
         public T GetService<T>() where T : class =>
-            _services.Get<T>() ?? throw new InvalidOperationException($"No emulated service of type {typeof(T).Name}.");
+            _worlds.Default.Get<T>() ?? throw new InvalidOperationException($"No emulated service of type {typeof(T).Name}.");
 
         public static async Task<EmulatorServer> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
         {
             options ??= new EmulatorOptions();
-            var context = new EmulatorContext(new EmulatorClock(), options.RandomSeed);
-            var services = new ServiceRegistry(context, additional: options.AdditionalServices);
+            var quotas = new QuotaEnforcer();
+            var worlds = new EmulatorWorlds(new EmulatorClock(), options.RandomSeed, quotas, options.AdditionalServices);
             var counter = new RequestCounter();
             var faults = new FaultInjector();
             var credentials = new CredentialStore();
-            var control = new ControlRoutes(context, services, counter, faults, credentials, options.Seed);
-            var dispatcher = new RequestDispatcher(services, new SigV4Verifier(credentials), counter, faults);
+            var control = new ControlRoutes(worlds, counter, faults, credentials, quotas, options.Seed);
+            var dispatcher = new RequestDispatcher(worlds, new SigV4Verifier(credentials), counter, faults, quotas, credentials);
 
-            services.SeedAll(options.Seed);
+            worlds.Default.SeedAll(options.Seed);
+            if (options.Quotas != null) quotas.Configure(new JsonObject { ["mode"] = options.Quotas });
             if (options.FaultsJson != null)
             {
                 JsonObject rules = JsonNode.Parse(options.FaultsJson) as JsonObject
@@ -81,7 +85,7 @@ namespace SageMakerMonitoring.Emulator.Hosting
 
             string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             int port = new Uri(address).Port;
-            return new EmulatorServer(app, context, services, counter, faults, credentials, control, port);
+            return new EmulatorServer(app, worlds, counter, faults, credentials, control, quotas, port);
         }
 
         /// <summary>Completes when the server has been stopped.</summary>

@@ -18,14 +18,19 @@ namespace SageMakerMonitoring.Emulator.Hosting
     {
         private const string FormContentType = "application/x-www-form-urlencoded";
 
-        private readonly ServiceRegistry _services;
+        private readonly EmulatorWorlds _worlds;
+        private readonly QuotaEnforcer _quotas;
+        private readonly CredentialStore _credentials;
         private readonly SigV4Verifier _verifier;
         private readonly RequestCounter _counter;
         private readonly FaultInjector _faults;
 
-        public RequestDispatcher(ServiceRegistry services, SigV4Verifier verifier, RequestCounter counter, FaultInjector faults)
+        public RequestDispatcher(EmulatorWorlds worlds, SigV4Verifier verifier, RequestCounter counter, FaultInjector faults,
+            QuotaEnforcer quotas, CredentialStore credentials)
         {
-            _services = services;
+            _worlds = worlds;
+            _quotas = quotas;
+            _credentials = credentials;
             _verifier = verifier;
             _counter = counter;
             _faults = faults;
@@ -65,7 +70,7 @@ namespace SageMakerMonitoring.Emulator.Hosting
                 await HandleRpcAsync(http, protocol, auth, body, requestId).ConfigureAwait(false);
                 return;
             }
-            IRestService? rest = _services.FindRest(signingName);
+            IRestService? rest = World(auth).FindRest(signingName);
             if (rest != null)
             {
                 await HandleRestAsync(http, rest, auth, body, rawQuery, requestId).ConfigureAwait(false);
@@ -93,6 +98,17 @@ namespace SageMakerMonitoring.Emulator.Hosting
             if (!auth.Succeeded)
             {
                 await WriteError(protocol.QueryCompatible ? SigV4ErrorAnswers.ForQueryCompatible(auth) : SigV4ErrorAnswers.ForJson(auth)).ConfigureAwait(false);
+                return;
+            }
+
+            bool gzipped;
+            try
+            {
+                gzipped = RequestContentEncoding.Decode(request.Headers.ContentEncoding, ref body);
+            }
+            catch (AwsErrorException error)
+            {
+                await WriteError(error).ConfigureAwait(false);
                 return;
             }
 
@@ -124,7 +140,7 @@ namespace SageMakerMonitoring.Emulator.Hosting
                 operation = target.Substring(dot + 1);
             }
 
-            IJsonService? service = _services.FindJson(protocol.SigningName);
+            IJsonService? service = World(auth).FindJson(protocol.SigningName);
             if (service is null)
             {
                 await WriteError(new AwsErrorException("UnknownOperationException", $"The service '{protocol.SigningName}' is not emulated.", 400, queryCode: "InvalidAction")).ConfigureAwait(false);
@@ -132,13 +148,21 @@ namespace SageMakerMonitoring.Emulator.Hosting
             }
 
             _counter.Count(protocol.SigningName, operation!);
+            if (gzipped) _counter.CountGzip(protocol.SigningName, operation!);
+            // How each protocol says "slow down": awsJson ThrottlingException; CloudWatch's query-compatible JSON and
+            // query protocols carry the query code "Throttling".
+            AwsErrorException Throttling() => protocol.QueryCompatible
+                ? new AwsErrorException("ThrottlingException", "Rate exceeded", 400, queryCode: "Throttling")
+                : new AwsErrorException("ThrottlingException", "Rate exceeded", 400);
+            if (!_quotas.TryAdmit(_credentials.AccountOf(auth.AccessKeyId), auth.Region ?? EmulatorWorlds.DefaultRegion, protocol.SigningName, operation!))
+            {
+                await WriteError(Throttling()).ConfigureAwait(false);
+                return;
+            }
             FaultDecision fault = _faults.Decide(protocol.SigningName, operation!);
             if (fault.Kind != FaultKind.None || fault.LatencyMs > 0)
             {
-                AwsErrorException? faultError = await ApplyFaultAsync(http, fault,
-                    () => protocol.QueryCompatible
-                        ? new AwsErrorException("ThrottlingException", "Rate exceeded", 400, queryCode: "Throttling")
-                        : new AwsErrorException("ThrottlingException", "Rate exceeded", 400)).ConfigureAwait(false);
+                AwsErrorException? faultError = await ApplyFaultAsync(http, fault, Throttling).ConfigureAwait(false);
                 if (http.RequestAborted.IsCancellationRequested) return;
                 if (faultError != null)
                 {
@@ -231,6 +255,10 @@ namespace SageMakerMonitoring.Emulator.Hosting
                     return null;
             }
         }
+
+        /// <summary>The world (account × Region) a request belongs to: its key's account and its signature's Region.</summary>
+        private ServiceRegistry World(SigV4Result auth) =>
+            auth.Succeeded ? _worlds.For(_credentials.AccountOf(auth.AccessKeyId), auth.Region) : _worlds.Default;
 
         private static JsonObject ParseJsonBody(ReadOnlySpan<byte> body)
         {

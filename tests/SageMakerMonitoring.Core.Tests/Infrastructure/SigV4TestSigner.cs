@@ -18,13 +18,19 @@ namespace SageMakerMonitoring.Core.Tests.Infrastructure
         public static HttpRequestMessage Build(string url, string service, string contentType, string body,
             IReadOnlyDictionary<string, string>? headers = null, DateTime? signingTime = null,
             string accessKeyId = CredentialStore.DefaultAccessKeyId, string secretAccessKey = CredentialStore.DefaultSecretAccessKey,
+            string region = "us-east-1") =>
+            BuildBytes(url, service, contentType, Encoding.UTF8.GetBytes(body), headers, signingTime, accessKeyId, secretAccessKey, region);
+
+        /// <summary>As <see cref="Build"/>, for a body that is not text (e.g. gzip-compressed).</summary>
+        public static HttpRequestMessage BuildBytes(string url, string service, string contentType, byte[] payload,
+            IReadOnlyDictionary<string, string>? headers = null, DateTime? signingTime = null,
+            string accessKeyId = CredentialStore.DefaultAccessKeyId, string secretAccessKey = CredentialStore.DefaultSecretAccessKey,
             string region = "us-east-1")
         {
             var uri = new Uri(url.TrimEnd('/') + "/");
             DateTime time = signingTime ?? DateTime.UtcNow;
             string amzDate = time.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
             string date = amzDate.Substring(0, 8);
-            byte[] payload = Encoding.UTF8.GetBytes(body);
 
             var signed = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {

@@ -25,10 +25,10 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatch
         {
         }
 
-        public Task<MetricDataPage> GetMetricDataAsync(MetricDataRequest request, CancellationToken cancellationToken)
+        public async Task<MetricDataPage> GetMetricDataAsync(MetricDataRequest request, CancellationToken cancellationToken)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            return InvokeJsonAsync("GetMetricData", writer =>
+            MetricDataPage page = await InvokeJsonAsync("GetMetricData", writer =>
             {
                 writer.WriteStartArray("MetricDataQueries");
                 foreach (MetricDataQuery query in request.Queries)
@@ -52,7 +52,12 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatch
                 writer.WriteStringIfSet("NextToken", request.NextToken);
                 writer.WriteString("ScanBy", request.ScanAscending ? "TimestampAscending" : "TimestampDescending");
                 writer.WriteNumberIfSet("MaxDatapoints", request.MaxDatapoints);
-            }, GetMetricDataOutput, cancellationToken);
+            }, GetMetricDataOutput, cancellationToken).ConfigureAwait(false);
+            // GetMetricData's quota counts the data points answered; they are known only now.
+            int points = 0;
+            foreach (MetricDataResult result in page.Results) points += result.Timestamps.Length;
+            Pacing.ConsumeDataPoints(points);
+            return page;
         }
 
         public Task<MetricStatisticsResult> GetMetricStatisticsAsync(MetricStatisticsRequest request, CancellationToken cancellationToken)

@@ -28,6 +28,12 @@ namespace SageMakerMonitoring.Core.Aws.Wire
                 request.Headers["x-amzn-query-mode"] = "true";
             }
             request.Content = operation.Body;
+            if (_service.GzipOperations.Contains(operation.Operation))
+            {
+                // AWSSDK.Core's CompressionHandler gzips the body when it reaches RequestMinCompressionSizeBytes (10 KB by
+                // default) unless compression is disabled (AWS_DISABLE_REQUEST_COMPRESSION, the profile's settings).
+                request.CompressionAlgorithm = CompressionEncodingAlgorithm.gzip;
+            }
             return request;
         }
     }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
+using SageMakerMonitoring.Core.Aws.Pacing;
 
 namespace SageMakerMonitoring.Core.Aws.Wire
 {
@@ -23,6 +24,11 @@ namespace SageMakerMonitoring.Core.Aws.Wire
         {
             _service = config.Service;
             _marshaller = new JsonOperationMarshaller(config.Service);
+            // Inside the retry handler: every attempt is paced against the account's quotas (shared by all clients).
+            Pacing = new PacingHandler(config.Service.SigningName, region,
+                ServiceQuotas.Resolve(!string.IsNullOrEmpty(config.ServiceURL), Environment.GetEnvironmentVariable(ServiceQuotas.EnvironmentVariable)),
+                RequestPacer.Shared);
+            RuntimePipeline.AddHandlerAfter<RetryHandler>(Pacing);
             if (callLogger != null)
             {
                 // Outermost handler: one record per API call, around all retries.
@@ -31,6 +37,9 @@ namespace SageMakerMonitoring.Core.Aws.Wire
         }
 
         protected ServiceDescriptor Service => _service;
+
+        /// <summary>The pacing handler of this client (GetMetricData reports the data points it was answered).</summary>
+        internal PacingHandler Pacing { get; }
 
         protected override IServiceMetadata ServiceMetadata =>
             _metadata ??= new JsonServiceMetadata(((JsonServiceConfig)Config).Service.ServiceId);

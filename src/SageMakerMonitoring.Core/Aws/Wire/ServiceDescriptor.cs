@@ -5,7 +5,7 @@ namespace SageMakerMonitoring.Core.Aws.Wire
     {
         public static readonly ServiceDescriptor CloudWatch = new ServiceDescriptor(
             "CloudWatch", "monitoring", "monitoring", "GraniteServiceVersion20100801", "1.0", queryCompatible: true,
-            "2010-08-01", "AWS_ENDPOINT_URL_CLOUDWATCH");
+            "2010-08-01", "AWS_ENDPOINT_URL_CLOUDWATCH", gzipOperations: new[] { "PutMetricData" });
 
         public static readonly ServiceDescriptor CloudWatchLogs = new ServiceDescriptor(
             "CloudWatch Logs", "logs", "logs", "Logs_20140328", "1.1", queryCompatible: false,
@@ -20,8 +20,9 @@ namespace SageMakerMonitoring.Core.Aws.Wire
             "2017-07-24", "AWS_ENDPOINT_URL_SAGEMAKER");
 
         private ServiceDescriptor(string serviceId, string signingName, string endpointPrefix, string targetPrefix,
-            string jsonVersion, bool queryCompatible, string apiVersion, string endpointEnvironmentVariable)
+            string jsonVersion, bool queryCompatible, string apiVersion, string endpointEnvironmentVariable, string[]? gzipOperations = null)
         {
+            GzipOperations = new System.Collections.Generic.HashSet<string>(gzipOperations ?? System.Array.Empty<string>(), System.StringComparer.Ordinal);
             ServiceId = serviceId;
             SigningName = signingName;
             EndpointPrefix = endpointPrefix;
@@ -46,5 +47,7 @@ namespace SageMakerMonitoring.Core.Aws.Wire
         public string ApiVersion { get; }
         /// <summary>Service-specific endpoint override variable (AWS_ENDPOINT_URL_&lt;SERVICE&gt;).</summary>
         public string EndpointEnvironmentVariable { get; }
+        /// <summary>Operations whose body the SDK gzips above its size threshold (botocore's "requestcompression" trait).</summary>
+        public System.Collections.Generic.ISet<string> GzipOperations { get; }
     }
 }

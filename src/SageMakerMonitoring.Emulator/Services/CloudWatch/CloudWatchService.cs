@@ -40,7 +40,7 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
                 case "GetMetricStatistics":
                     return GetMetricStatisticsOperation.Execute(_store, request, Now);
                 case "GetMetricData":
-                    return GetMetricDataOperation.Execute(_store, request, Now).ToTree();
+                    return Charged(GetMetricDataOperation.Execute(_store, request, Now)).ToTree();
                 default:
                     throw new AwsErrorException("UnknownOperationException",
                         $"The action {operation} is not valid for this web service.", 400, "InvalidAction");
@@ -48,7 +48,19 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
         }
 
         public IJsonAnswer? HandleAnswer(string operation, JsonObject request) =>
-            operation == "GetMetricData" ? GetMetricDataOperation.Execute(_store, request ?? new JsonObject(), Now) : null;
+            operation == "GetMetricData" ? Charged(GetMetricDataOperation.Execute(_store, request ?? new JsonObject(), Now)) : null;
+
+        /// <summary>GetMetricData's data-points quota counts what each answer carries.</summary>
+        private GetMetricDataAnswer Charged(GetMetricDataAnswer answer)
+        {
+            if (_context.Quotas is { Enabled: true } quotas)
+            {
+                long points = 0;
+                foreach (var result in answer.Results) points += result.Timestamps.Length;
+                quotas.ConsumeDataPoints(_context.AccountId, _context.Region, points);
+            }
+            return answer;
+        }
 
         public void Reset() => _store.Write(s => s.Clear());
 

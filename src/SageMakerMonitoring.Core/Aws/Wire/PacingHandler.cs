@@ -1,0 +1,104 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+using SageMakerMonitoring.Core.Aws.Pacing;
+
+namespace SageMakerMonitoring.Core.Aws.Wire
+{
+    /// <summary>
+    /// Sits inside the SDK's retry handler, so every HTTP attempt (retries included) takes a token of its operation's
+    /// bucket in <see cref="RequestPacer"/> first, and GetMetricData also waits while the data-points bucket is in debt.
+    /// A throttling answer slows the bucket before the retry handler retries.
+    /// </summary>
+    internal sealed class PacingHandler : PipelineHandler
+    {
+        private readonly string _signingName;
+        private readonly string _region;
+        private readonly ServiceQuotas _quotas;
+        private readonly RequestPacer _pacer;
+        private string? _account;
+
+        public PacingHandler(string signingName, string region, ServiceQuotas quotas, RequestPacer pacer)
+        {
+            _signingName = signingName;
+            _region = region;
+            _quotas = quotas;
+            _pacer = pacer;
+        }
+
+        public override void InvokeSync(IExecutionContext executionContext)
+        {
+            BeforeAsync(executionContext).GetAwaiter().GetResult();
+            try { base.InvokeSync(executionContext); }
+            catch (AmazonServiceException e) { AfterFailure(executionContext, e); throw; }
+        }
+
+        public override async Task<T> InvokeAsync<T>(IExecutionContext executionContext)
+        {
+            await BeforeAsync(executionContext).ConfigureAwait(false);
+            try
+            {
+                return await base.InvokeAsync<T>(executionContext).ConfigureAwait(false);
+            }
+            catch (AmazonServiceException e)
+            {
+                AfterFailure(executionContext, e);
+                throw;
+            }
+        }
+
+        /// <summary>The GetMetricData data-points bucket of this client's account and Region (null when not paced).</summary>
+        private QuotaBucket? DataPoints(IExecutionContext context) => _signingName == "monitoring" ? _pacer.DataPointBucket(_quotas, Account(context), _region) : null;
+
+        /// <summary>Records the data points a GetMetricData answer carried (known only once it is read).</summary>
+        public void ConsumeDataPoints(int points)
+        {
+            if (!_quotas.Enabled || points <= 0 || _signingName != "monitoring") return;
+            _pacer.DataPointBucket(_quotas, Volatile.Read(ref _account) ?? "default", _region)?.Consume(points);
+        }
+
+        private async Task BeforeAsync(IExecutionContext context)
+        {
+            if (!_quotas.Enabled) return;
+            var operation = Operation(context);
+            if (operation is null) return;
+            var token = context.RequestContext.CancellationToken;
+            await RequestPacer.WaitTurnAsync(_pacer.RequestBucket(_quotas, _signingName, Account(context), _region, operation), 1, token).ConfigureAwait(false);
+            if (operation == "GetMetricData") await RequestPacer.WaitTurnAsync(DataPoints(context), 0, token).ConfigureAwait(false);
+        }
+
+        private void AfterFailure(IExecutionContext context, AmazonServiceException e)
+        {
+            if (!_quotas.Enabled) return;
+            if (AwsErrorClassifier.Classify(e.ErrorCode, (int)e.StatusCode, e.Message) != AwsErrorKind.Throttling) return;
+            var operation = Operation(context);
+            if (operation is null) return;
+            _pacer.RequestBucket(_quotas, _signingName, Account(context), _region, operation)?.Throttled();
+            if (operation == "GetMetricData") DataPoints(context)?.Throttled();
+        }
+
+        private static string? Operation(IExecutionContext context) =>
+            (context.RequestContext.OriginalRequest as JsonOperationRequest)?.Operation;
+
+        /// <summary>The access key the request is signed with stands for the account (the same key is the same account).</summary>
+        private string Account(IExecutionContext context)
+        {
+            var known = Volatile.Read(ref _account);
+            if (known != null) return known;
+            string account = "default";
+            try
+            {
+                if (context.RequestContext.Identity is AWSCredentials credentials)
+                    account = credentials.GetCredentials()?.AccessKey ?? account;
+            }
+            catch (Exception)
+            {
+                // Credentials that cannot be read here fail the call in the signer with their own message.
+            }
+            Volatile.Write(ref _account, account);
+            return account;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+
+namespace SageMakerMonitoring.Emulator.Hosting
+{
+    /// <summary>
+    /// AWS's default request quotas per account × Region, enforced when asked (<c>--quotas aws</c> or
+    /// POST /_emulator/quotas {"mode":"aws"}): a token bucket per operation holding one second of its rate, and for
+    /// GetMetricData a data-points bucket (180,000 per second) that the answers draw on — a GetMetricData that arrives
+    /// while it is in debt is throttled, as AWS throttles on either limit. Figures: the CloudWatch and CloudWatch Logs
+    /// user guides' quota tables (default, not raised). A refused request is answered as the service answers
+    /// throttling, and counted; GET /_emulator/quotas shows admitted and throttled requests per key.
+    /// </summary>
+    public sealed class QuotaEnforcer
+    {
+        public const double GetMetricDataPointsPerSecond = 180_000;
+
+        private static readonly HashSet<string> FiveTpsFilterRegions = new HashSet<string>(StringComparer.Ordinal)
+        { "ap-northeast-3", "ap-southeast-3", "ca-west-1", "eu-central-1", "il-central-1" };
+
+        private readonly ConcurrentDictionary<string, Bucket> _buckets = new ConcurrentDictionary<string, Bucket>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, long[]> _counts = new ConcurrentDictionary<string, long[]>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, double> _overrides = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
+        private volatile bool _enabled;
+
+
+        public bool Enabled => _enabled;
+
+        /// <summary>"aws" enforces the defaults, "off" stops; overrides are "signingName.Operation" → requests per second.</summary>
+        public void Configure(JsonObject body)
+        {
+            string? mode = body["mode"]?.GetValue<string>();
+            if (mode != null)
+            {
+                if (mode.Equals("aws", StringComparison.OrdinalIgnoreCase)) _enabled = true;
+                else if (mode.Equals("off", StringComparison.OrdinalIgnoreCase)) _enabled = false;
+                else throw new FormatException("mode must be aws or off.");
+            }
+            if (body["overrides"] is JsonObject overrides)
+                foreach (var pair in overrides) _overrides[pair.Key] = pair.Value!.GetValue<double>();
+            if (body["resetCounts"]?.GetValue<bool>() == true) _counts.Clear();
+            _buckets.Clear();
+        }
+
+        public void Reset()
+        {
+            _enabled = false;
+            _overrides.Clear();
+            _buckets.Clear();
+            _counts.Clear();
+        }
+
+        /// <summary>Whether one more request of an operation fits the account's quota now (and takes it if so).</summary>
+        public bool TryAdmit(string account, string region, string signingName, string operation)
+        {
+            if (!_enabled) return true;
+            string name = signingName + "." + operation;
+            double? tps = _overrides.TryGetValue(name, out double set) ? set : DefaultTps(signingName, operation, region);
+            if (tps is null) return true;
+            string key = account + "/" + region + "/" + name;
+            bool admitted = _buckets.GetOrAdd(key, _ => new Bucket(tps.Value, tps.Value, Now)).TryTake(1, Now);
+            if (admitted && name == "monitoring.GetMetricData")
+                admitted = PointsBucket(account, region).Tokens(Now) >= 0;
+            long[] counts = _counts.GetOrAdd(key, _ => new long[2]);
+            Interlocked.Increment(ref counts[admitted ? 0 : 1]);
+            return admitted;
+        }
+
+        /// <summary>GetMetricData answers draw their data points from the account's bucket (it may go into debt).</summary>
+        public void ConsumeDataPoints(string account, string region, long points)
+        {
+            if (!_enabled || points <= 0) return;
+            PointsBucket(account, region).Take(points, Now);
+        }
+
+        public JsonObject ToJson()
+        {
+            var counts = new JsonObject();
+            foreach (var pair in _counts.OrderBy(p => p.Key, StringComparer.Ordinal))
+                counts[pair.Key] = new JsonObject { ["admitted"] = Interlocked.Read(ref pair.Value[0]), ["throttled"] = Interlocked.Read(ref pair.Value[1]) };
+            return new JsonObject { ["mode"] = _enabled ? "aws" : "off", ["counts"] = counts };
+        }
+
+        private Bucket PointsBucket(string account, string region)
+        {
+            double rate = _overrides.TryGetValue("monitoring.GetMetricData.points", out double set) ? set : GetMetricDataPointsPerSecond;
+            return _buckets.GetOrAdd(account + "/" + region + "/monitoring.GetMetricData.points", _ => new Bucket(rate, rate, Now));
+        }
+
+        /// <summary>Real elapsed seconds: request rates are measured on the machine's clock even when the emulator's
+        /// clock (the data's "now") is frozen or moved.</summary>
+        private static double Now => System.Diagnostics.Stopwatch.GetTimestamp() / (double)System.Diagnostics.Stopwatch.Frequency;
+
+        /// <summary>Defaults from the CloudWatch and CloudWatch Logs user guides (requests per second).</summary>
+        private static double? DefaultTps(string signingName, string operation, string region)
+        {
+            switch (signingName + "." + operation)
+            {
+                case "monitoring.GetMetricData": return 500;
+                case "monitoring.GetMetricStatistics": return 400;
+                case "monitoring.ListMetrics": return 25;
+                case "monitoring.PutMetricData": return 500;
+                case "logs.FilterLogEvents": return region == "us-east-1" ? 25 : FiveTpsFilterRegions.Contains(region) ? 5 : 10;
+                case "logs.DescribeLogStreams": return 25;
+                case "logs.DescribeLogGroups": return 10;
+                case "logs.StartQuery": return 10;
+                case "logs.GetQueryResults": return 10;
+                default: return null;
+            }
+        }
+
+        private sealed class Bucket
+        {
+            private readonly object _gate = new object();
+            private readonly double _rate;
+            private readonly double _capacity;
+            private double _tokens;
+            private double _last;
+
+            public Bucket(double rate, double capacity, double now)
+            {
+                _rate = rate;
+                _capacity = capacity;
+                _tokens = capacity;
+                _last = now;
+            }
+
+            public bool TryTake(double n, double now)
+            {
+                lock (_gate)
+                {
+                    Refill(now);
+                    if (_tokens < n) return false;
+                    _tokens -= n;
+                    return true;
+                }
+            }
+
+            public void Take(double n, double now)
+            {
+                lock (_gate) { Refill(now); _tokens -= n; }
+            }
+
+            public double Tokens(double now)
+            {
+                lock (_gate) { Refill(now); return _tokens; }
+            }
+
+            private void Refill(double now)
+            {
+                if (now <= _last) return;
+                _tokens = Math.Min(_capacity, _tokens + (now - _last) * _rate);
+                _last = now;
+            }
+        }
+    }
+}

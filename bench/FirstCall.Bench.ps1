@@ -28,6 +28,8 @@ $env:AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
 $env:AWS_REGION = 'us-east-1'
 $env:AWS_ENDPOINT_URL = $EmulatorUrl
 $env:AWS_EC2_METADATA_DISABLED = 'true'
+# PowerShell's own start-up telemetry is no part of the module's cost.
+$env:POWERSHELL_TELEMETRY_OPTOUT = '1'
 Remove-Item Env:AWS_SESSION_TOKEN, Env:AWS_PROFILE -ErrorAction SilentlyContinue
 
 function Invoke-Control([string] $Method, [string] $Route, $Body) {

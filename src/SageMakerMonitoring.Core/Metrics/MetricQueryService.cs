@@ -57,6 +57,28 @@ namespace SageMakerMonitoring.Core.Metrics
         public IAsyncEnumerable<MetricDatapoint[]> GetPagesAsync(MetricQuery query, CancellationToken cancellationToken) =>
             GetCoreAsync(query, null, ReadPoints, p => p.Length, cancellationToken);
 
+        /// <summary>The same points as <see cref="GetAsync"/>, in the same order, in arrays of at most
+        /// <paramref name="batchSize"/> points. Pages travel as arrays of timestamps and values and each batch of objects
+        /// is made only when the consumer asks for it, so a consumer that waits for its pipeline keeps only a few
+        /// batches of objects alive (they die young instead of surviving a collection as whole pages would).</summary>
+        public async IAsyncEnumerable<MetricDatapoint[]> GetPointBatchesAsync(MetricQuery query, int batchSize,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize));
+            await foreach (var chunk in GetCoreAsync(query, null, ReadChunks, c => c.Count, cancellationToken).ConfigureAwait(false))
+            {
+                var series = chunk.Series;
+                var timestamps = chunk.Timestamps;
+                var values = chunk.Values;
+                for (var offset = 0; offset < chunk.Count; offset += batchSize)
+                {
+                    var batch = new MetricDatapoint[Math.Min(batchSize, chunk.Count - offset)];
+                    for (var i = 0; i < batch.Length; i++) batch[i] = new MetricDatapoint(series, timestamps[offset + i], values[offset + i]);
+                    yield return batch;
+                }
+            }
+        }
+
         /// <summary>Streams one <see cref="MetricSeries"/> per series, each written as soon as its last call is read.
         /// The points travel as arrays from the page to the series: no object per point.</summary>
         public async IAsyncEnumerable<MetricSeries> GetSeriesAsync(MetricQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -84,6 +84,23 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
             AssertWorld(await ReadSeries(new Descending(World(pageSize: 400, errorRate: 0))));
         }
 
+        [Fact]
+        public async Task Point_batches_hold_the_same_points_in_order_and_at_most_the_batch_size()
+        {
+            var service = new MetricQueryService(World(pageSize: 700, errorRate: 0.3), null, null, () => Now, NoWait);
+            var query = new MetricQuery(MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.TrainingJob, "job")))
+            {
+                StartTime = MetricTestData.Start, EndTime = MetricTestData.Start.AddMinutes(30), MetricNames = new[] { "CPUUtilization" },
+            };
+            var batches = new List<MetricDatapoint[]>();
+            await foreach (var batch in service.GetPointBatchesAsync(query, 256, default)) batches.Add(batch);
+            Assert.All(batches, b => Assert.InRange(b.Length, 1, 256));
+            var series = batches.SelectMany(b => b).GroupBy(p => p.Host)
+                .Select(g => new MetricSeries(g.First().Series, g.Select(p => p.Timestamp).ToArray(), g.Select(p => p.Value).ToArray()))
+                .ToList();
+            AssertWorld(series);
+        }
+
         /// <summary>Answers newest first (GetMetricData's default ScanBy), as CloudWatch may.</summary>
         private sealed class Descending : ICloudWatchClient
         {

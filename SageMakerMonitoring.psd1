@@ -1,5 +1,7 @@
 @{
-    RootModule             = 'SageMakerMonitoring.dll'
+    # Imports the cmdlet assembly built for this PowerShell (see the .psm1): ReadyToRun images for PowerShell 7.6+,
+    # the netstandard2.0 build for Windows PowerShell 5.1 and everything else.
+    RootModule             = 'SageMakerMonitoring.psm1'
     # Keep equal to <Version> in Directory.Build.props; build.ps1 fails when they differ.
     ModuleVersion          = '0.1.0'
     GUID                   = 'ffb5ad30-e531-4982-9691-b4fb94ff88b1'

@@ -81,6 +81,19 @@ $StagedAssemblies = @(
     'System.Threading.Tasks.Extensions.dll'
 )
 
+# PowerShell 7.6+ (.NET 10) loads ReadyToRun images from net10.0-<rid>/ (SageMakerMonitoring.psm1 chooses): the module's
+# own assemblies and the AWS SDK's, compiled ahead of time for these platforms. Anything else loads the folder's root.
+$ReadyToRunRuntimes = @('linux-x64', 'win-x64', 'osx-arm64')
+$ReadyToRunAssemblies = @(
+    'SageMakerMonitoring.dll'
+    'SageMakerMonitoring.Core.dll'
+    'AWSSDK.Core.dll'
+    'AWSSDK.S3.dll'
+    'AWSSDK.SecurityToken.dll'
+    'AWSSDK.SSO.dll'
+    'AWSSDK.SSOOIDC.dll'
+)
+
 # ---------------------------------------------------------------------------------------------------------------- helpers
 
 function Write-Step([string] $Message) {
@@ -153,6 +166,14 @@ function Copy-ModuleFiles {
         Copy-Item -LiteralPath $source -Destination $ModuleOut
     }
     Copy-Item -LiteralPath $Manifest -Destination $ModuleOut
+    Copy-Item -LiteralPath (Join-Path $Root 'src/SageMakerMonitoring/SageMakerMonitoring.psm1') -Destination $ModuleOut
+    foreach ($runtime in $ReadyToRunRuntimes) {
+        $target = Join-Path $ModuleOut "net10.0-$runtime"
+        New-Item -ItemType Directory -Path $target | Out-Null
+        foreach ($name in $ReadyToRunAssemblies) {
+            Copy-Item -LiteralPath (Join-Path $PublishOut "SageMakerMonitoring-net10.0-$runtime/$name") -Destination $target
+        }
+    }
     Get-ChildItem -LiteralPath $FormatsFolder -File -ErrorAction SilentlyContinue |
         Where-Object { $_.Name -like '*.format.ps1xml' -or $_.Name -like '*.types.ps1xml' } |
         Copy-Item -Destination $ModuleOut
@@ -189,6 +210,46 @@ function Read-XunitCounts([string] $TrxPath) {
     }
 }
 
+function Invoke-FrameworkTests {
+    # Core's emulator-free xunit tests, built against Core's net472 build and run by Mono (the closest runtime to
+    # Windows PowerShell 5.1's .NET Framework here). Mono comes from Debian's mono-complete, installed when missing
+    # and running as root or under CI; elsewhere the run is skipped with a warning, never under CI=true.
+    if (-not (Get-Command mono -CommandType Application -ErrorAction SilentlyContinue)) {
+        $isRoot = $IsLinux -and (& id -u) -eq '0'
+        if (($isRoot -or $env:CI -eq 'true') -and (Get-Command apt-get -CommandType Application -ErrorAction SilentlyContinue)) {
+            Write-Step 'Installing mono-complete (apt-get)'
+            $env:DEBIAN_FRONTEND = 'noninteractive'
+            & apt-get update -q | Out-Host
+            & apt-get install -y -q --no-install-recommends mono-complete | Out-Host
+            if ($LASTEXITCODE -ne 0) { throw "apt-get install mono-complete failed with exit code $LASTEXITCODE." }
+        }
+        elseif ($env:CI -eq 'true') { throw "'mono' is not on PATH and cannot be installed here; CI requires the .NET Framework test run." }
+        else {
+            Write-Warning "'mono' is not on PATH (install Debian's mono-complete): the .NET Framework test run is skipped."
+            return [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+        }
+    }
+    $project = Join-Path $Root 'tests/SageMakerMonitoring.Core.FrameworkTests'
+    Invoke-Dotnet -ArgumentList @('build', (Join-Path $project 'SageMakerMonitoring.Core.FrameworkTests.csproj'), '-c', 'Release', '--nologo') | Out-Null
+    $bin = Join-Path $project 'bin/Release/net472'
+    $xml = Join-Path $TestResults 'xunit-mono.xml'
+    Remove-Item -LiteralPath $xml -ErrorAction SilentlyContinue
+    & mono (Join-Path $bin 'runner/xunit.console.exe') (Join-Path $bin 'SageMakerMonitoring.Core.FrameworkTests.dll') -nologo -noshadow -xml $xml | Out-Host
+    $exit = $LASTEXITCODE
+    if (-not (Test-Path -LiteralPath $xml)) {
+        Write-Warning "The Mono run wrote no results (exit code $exit); counting it as one failure."
+        return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+    }
+    $assembly = ([xml](Get-Content -Raw -LiteralPath $xml)).assemblies.assembly
+    $counts = [pscustomobject]@{
+        Passed  = [int]$assembly.GetAttribute('passed')
+        Failed  = [int]$assembly.GetAttribute('failed') + [int]$assembly.GetAttribute('errors')
+        Skipped = [int]$assembly.GetAttribute('skipped')
+    }
+    if ($exit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1 }
+    return $counts
+}
+
 function Use-EmulatorEnvironment([string] $Url) {
     # Cmdlets started from here reach the emulator with its default key pair.
     $env:AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'
@@ -210,7 +271,15 @@ function Invoke-BuildTask {
     # A fresh publish folder, so a dependency dropped since the last build cannot linger there.
     Remove-Folder (Join-Path $PublishOut 'SageMakerMonitoring')
     Invoke-Dotnet -ArgumentList @('publish', (Join-Path $Root 'src/SageMakerMonitoring/SageMakerMonitoring.csproj'),
-        '-c', 'Release', '-o', (Join-Path $PublishOut 'SageMakerMonitoring'), '--nologo') | Out-Null
+        '-c', 'Release', '-f', 'netstandard2.0', '-o', (Join-Path $PublishOut 'SageMakerMonitoring'), '--nologo') | Out-Null
+    foreach ($runtime in $ReadyToRunRuntimes) {
+        Write-Step "Compiling ReadyToRun images for PowerShell 7.6+ on $runtime"
+        $folder = Join-Path $PublishOut "SageMakerMonitoring-net10.0-$runtime"
+        Remove-Folder $folder
+        Invoke-Dotnet -ArgumentList @('publish', (Join-Path $Root 'src/SageMakerMonitoring/SageMakerMonitoring.csproj'),
+            '-c', 'Release', '-f', 'net10.0', '-r', $runtime, '--self-contained', 'false', '-p:PublishReadyToRun=true',
+            '-o', $folder, '--nologo') | Out-Null
+    }
 
     Publish-Emulator
 
@@ -225,6 +294,8 @@ function Invoke-BuildTask {
     New-Item -ItemType Directory -Path $helpFolder -Force | Out-Null
     Invoke-ToolScript 'ConvertTo-MamlHelp.ps1' @('-ModulePath', $ModuleOut, '-MarkdownPath', (Join-Path $Root 'docs/help'),
         '-OutputPath', (Join-Path $helpFolder 'SageMakerMonitoring.dll-Help.xml'))
+    # Help is looked up beside the cmdlet assembly that PowerShell loaded.
+    foreach ($runtime in $ReadyToRunRuntimes) { Copy-Item -LiteralPath $helpFolder -Destination (Join-Path $ModuleOut "net10.0-$runtime") -Recurse }
 
     Write-Host "Module staged: $ModuleOut (Import-Module $ModuleOut)"
 }
@@ -258,15 +329,19 @@ function Invoke-TestTask {
     }
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
 
+    Write-Step 'Running the .NET Framework (net472) xunit tests on Mono'
+    $mono = Invoke-FrameworkTests
+    Write-Host "xunit on Mono: $($mono.Passed) passed, $($mono.Failed) failed, $($mono.Skipped) skipped"
+
     Write-Step 'Running Pester tests'
     $pesterArguments = @{ ModulePath = $ModuleOut; PesterModulePath = $pester; ResultFolder = $TestResults; PassThru = $true }
     if ($PesterPath) { $pesterArguments.Path = $PesterPath }
     $pesterCounts = & (Join-Path $Root 'tests/Pester/Invoke-Pester.ps1') @pesterArguments
     Write-Host "Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed, $($pesterCounts.Skipped) skipped"
 
-    $passed = $xunit.Passed + $pesterCounts.Passed
-    $failed = $xunit.Failed + $pesterCounts.Failed
-    $skipped = $xunit.Skipped + $pesterCounts.Skipped
+    $passed = $xunit.Passed + $mono.Passed + $pesterCounts.Passed
+    $failed = $xunit.Failed + $mono.Failed + $pesterCounts.Failed
+    $skipped = $xunit.Skipped + $mono.Skipped + $pesterCounts.Skipped
     Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }

@@ -79,7 +79,8 @@ Describe 'Beside an older AWSSDK.Core' {
 
     It 'imports and calls the emulator with nothing loaded first' {
         $result = Invoke-TestPwsh -Script (Get-CallScript)
-        $result.Output | Should -Match ('SDK=' + [regex]::Escape((Join-Path $modulePath 'AWSSDK.Core.dll')))
+        # The module's own copy: its ReadyToRun folder for this platform on PowerShell 7.6+, else the root.
+        $result.Output | Should -Match ('SDK=' + [regex]::Escape($modulePath) + '([\\/]net10\.0-[a-z]+-[a-z0-9]+)?[\\/]AWSSDK\.Core\.dll')
         Assert-Calls $result
     }
 }

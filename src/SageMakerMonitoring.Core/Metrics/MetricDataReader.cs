@@ -65,9 +65,23 @@ namespace SageMakerMonitoring.Core.Metrics
         /// points <paramref name="accept"/> lets through). The next page is asked for before this one's points are
         /// handed on. <paramref name="first"/>, from <see cref="Start"/>, is the call's first page already on its way.
         /// </summary>
-        public async IAsyncEnumerable<MetricDatapoint[]> ReadPagesAsync(MetricDataCall call, Func<MetricSeriesDescriptor, DateTime, bool> accept,
-            Action<MetricSeriesDescriptor, DateTime[]>? observe = null, [EnumeratorCancellation] CancellationToken cancellationToken = default,
-            Action<MetricSeriesDescriptor>? standardResolution = null, PendingMetricPage? first = null)
+        public IAsyncEnumerable<MetricDatapoint[]> ReadPagesAsync(MetricDataCall call, Func<MetricSeriesDescriptor, DateTime, bool> accept,
+            Action<MetricSeriesDescriptor, DateTime[]>? observe = null, CancellationToken cancellationToken = default,
+            Action<MetricSeriesDescriptor>? standardResolution = null, PendingMetricPage? first = null) =>
+            ReadCoreAsync(call, accept, observe, cancellationToken, standardResolution, first, Accepted);
+
+        /// <summary>The same points as <see cref="ReadPagesAsync"/>, as arrays of timestamps and values per series per
+        /// page: no object per point (-AsSeries).</summary>
+        internal IAsyncEnumerable<MetricSeriesChunk> ReadChunksAsync(MetricDataCall call, Func<MetricSeriesDescriptor, DateTime, bool> accept,
+            Action<MetricSeriesDescriptor, DateTime[]>? observe = null, CancellationToken cancellationToken = default,
+            Action<MetricSeriesDescriptor>? standardResolution = null, PendingMetricPage? first = null) =>
+            ReadCoreAsync(call, accept, observe, cancellationToken, standardResolution, first, AcceptedChunk);
+
+        private async IAsyncEnumerable<T> ReadCoreAsync<T>(MetricDataCall call, Func<MetricSeriesDescriptor, DateTime, bool> accept,
+            Action<MetricSeriesDescriptor, DateTime[]>? observe, [EnumeratorCancellation] CancellationToken cancellationToken,
+            Action<MetricSeriesDescriptor>? standardResolution, PendingMetricPage? first,
+            Func<MetricSeriesDescriptor, MetricDataResult, Func<MetricSeriesDescriptor, DateTime, bool>, Action<MetricSeriesDescriptor, DateTime[]>?, T?> convert)
+            where T : class
         {
             IReadOnlyList<int>? only = null;
             var periodFixes = 0;
@@ -137,8 +151,8 @@ namespace SageMakerMonitoring.Core.Metrics
                                 _reporter.Warning($"CloudWatch refused to read {series.Metric} ({string.Join("; ", result.Messages)}).");
                                 continue;
                             }
-                            var points = Accepted(series, result, accept, observe);
-                            if (points.Length > 0) yield return points;
+                            var points = convert(series, result, accept, observe);
+                            if (points != null) yield return points;
                         }
 
                         if (pending is null) break;
@@ -162,13 +176,14 @@ namespace SageMakerMonitoring.Core.Metrics
             }
         }
 
-        private static MetricDatapoint[] Accepted(MetricSeriesDescriptor series, MetricDataResult result,
+        /// <summary>The accepted points of a result as datapoint objects, ascending; null when none is accepted.</summary>
+        private static MetricDatapoint[]? Accepted(MetricSeriesDescriptor series, MetricDataResult result,
             Func<MetricSeriesDescriptor, DateTime, bool> accept, Action<MetricSeriesDescriptor, DateTime[]>? observe)
         {
             var timestamps = result.Timestamps;
             var values = result.Values;
             var count = Math.Min(timestamps.Length, values.Length);
-            if (count == 0) return Array.Empty<MetricDatapoint>();
+            if (count == 0) return null;
             observe?.Invoke(series, timestamps);
             var descending = count > 1 && timestamps[0] > timestamps[count - 1];
             var points = new MetricDatapoint[count];
@@ -179,8 +194,65 @@ namespace SageMakerMonitoring.Core.Metrics
                 var ts = timestamps[i];
                 if (accept(series, ts)) points[n++] = new MetricDatapoint(series, ts, values[i]);
             }
+            if (n == 0) return null;
             if (n < count) Array.Resize(ref points, n);
             return points;
+        }
+
+        /// <summary>The accepted points of a result as ascending arrays (the result's own when nothing is dropped or
+        /// reordered); null when none is accepted. The gate sees the points in the same order as in <see cref="Accepted"/>.</summary>
+        private static MetricSeriesChunk? AcceptedChunk(MetricSeriesDescriptor series, MetricDataResult result,
+            Func<MetricSeriesDescriptor, DateTime, bool> accept, Action<MetricSeriesDescriptor, DateTime[]>? observe)
+        {
+            var timestamps = result.Timestamps;
+            var values = result.Values;
+            var count = Math.Min(timestamps.Length, values.Length);
+            if (count == 0) return null;
+            observe?.Invoke(series, timestamps);
+            var descending = count > 1 && timestamps[0] > timestamps[count - 1];
+            if (!descending && timestamps.Length == count && values.Length == count)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    if (!accept(series, timestamps[i]))
+                    {
+                        // A filtered copy from here on; the points before i were accepted.
+                        var t = new DateTime[count];
+                        var v = new double[count];
+                        Array.Copy(timestamps, t, i);
+                        Array.Copy(values, v, i);
+                        var m = i;
+                        for (var j = i + 1; j < count; j++)
+                        {
+                            if (!accept(series, timestamps[j])) continue;
+                            t[m] = timestamps[j];
+                            v[m++] = values[j];
+                        }
+                        if (m == 0) return null;
+                        Array.Resize(ref t, m);
+                        Array.Resize(ref v, m);
+                        return new MetricSeriesChunk(series, t, v);
+                    }
+                }
+                return new MetricSeriesChunk(series, timestamps, values);
+            }
+            var ts = new DateTime[count];
+            var vs = new double[count];
+            var n = 0;
+            for (var k = 0; k < count; k++)
+            {
+                var i = descending ? count - 1 - k : k;
+                if (!accept(series, timestamps[i])) continue;
+                ts[n] = timestamps[i];
+                vs[n++] = values[i];
+            }
+            if (n == 0) return null;
+            if (n < count)
+            {
+                Array.Resize(ref ts, n);
+                Array.Resize(ref vs, n);
+            }
+            return new MetricSeriesChunk(series, ts, vs);
         }
 
         private async Task<MetricDataPage?> GetPageAsync(MetricDataRequest request, CancellationToken cancellationToken)

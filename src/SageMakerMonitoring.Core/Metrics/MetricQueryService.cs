@@ -73,7 +73,7 @@ namespace SageMakerMonitoring.Core.Metrics
         /// <summary>Streams the datapoints of the query; each series ascending.</summary>
         public async IAsyncEnumerable<MetricDatapoint> GetAsync(MetricQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            await foreach (var points in GetCoreAsync(query, null, cancellationToken).ConfigureAwait(false))
+            await foreach (var points in GetCoreAsync(query, null, ReadPoints, p => p.Length, cancellationToken).ConfigureAwait(false))
             {
                 for (var i = 0; i < points.Length; i++) yield return points[i];
             }
@@ -82,27 +82,44 @@ namespace SageMakerMonitoring.Core.Metrics
         /// <summary>The same points as <see cref="GetAsync"/>, in the same order, as arrays (one per series per page),
         /// for consumers that hand points on in bulk. Each array is new and belongs to the caller.</summary>
         public IAsyncEnumerable<MetricDatapoint[]> GetPagesAsync(MetricQuery query, CancellationToken cancellationToken) =>
-            GetCoreAsync(query, null, cancellationToken);
+            GetCoreAsync(query, null, ReadPoints, p => p.Length, cancellationToken);
 
-        /// <summary>Streams one <see cref="MetricSeries"/> per series, each written as soon as its last call is read.</summary>
+        /// <summary>The same points as <see cref="GetAsync"/>, in the same order, in arrays of at most
+        /// <paramref name="batchSize"/> points. Pages travel as arrays of timestamps and values and each batch of objects
+        /// is made only when the consumer asks for it, so a consumer that waits for its pipeline keeps only a few
+        /// batches of objects alive (they die young instead of surviving a collection as whole pages would).</summary>
+        public async IAsyncEnumerable<MetricDatapoint[]> GetPointBatchesAsync(MetricQuery query, int batchSize,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize));
+            await foreach (var chunk in GetCoreAsync(query, null, ReadChunks, c => c.Count, cancellationToken).ConfigureAwait(false))
+            {
+                var series = chunk.Series;
+                var timestamps = chunk.Timestamps;
+                var values = chunk.Values;
+                for (var offset = 0; offset < chunk.Count; offset += batchSize)
+                {
+                    var batch = new MetricDatapoint[Math.Min(batchSize, chunk.Count - offset)];
+                    for (var i = 0; i < batch.Length; i++) batch[i] = new MetricDatapoint(series, timestamps[offset + i], values[offset + i]);
+                    yield return batch;
+                }
+            }
+        }
+
+        /// <summary>Streams one <see cref="MetricSeries"/> per series, each written as soon as its last call is read.
+        /// The points travel as arrays from the page to the series: no object per point.</summary>
         public async IAsyncEnumerable<MetricSeries> GetSeriesAsync(MetricQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            var buffers = new Dictionary<MetricSeriesDescriptor, (List<DateTime> T, List<double> V)>();
+            var buffers = new Dictionary<MetricSeriesDescriptor, SeriesBuffer>();
             var ready = new Queue<MetricSeriesDescriptor>();
-            await foreach (var points in GetCoreAsync(query, s => ready.Enqueue(s), cancellationToken).ConfigureAwait(false))
+            await foreach (var chunk in GetCoreAsync(query, s => ready.Enqueue(s), ReadChunks, c => c.Count, cancellationToken).ConfigureAwait(false))
             {
-                // Each array holds points of one series.
-                var first = points[0];
-                if (!buffers.TryGetValue(first.Series, out var buffer))
+                if (!buffers.TryGetValue(chunk.Series, out var buffer))
                 {
-                    buffer = (new List<DateTime>(), new List<double>());
-                    buffers[first.Series] = buffer;
+                    buffer = new SeriesBuffer();
+                    buffers[chunk.Series] = buffer;
                 }
-                foreach (var point in points)
-                {
-                    buffer.T.Add(point.UtcTimestamp);
-                    buffer.V.Add(point.Value);
-                }
+                buffer.Append(chunk);
                 while (ready.Count > 0) yield return Take(ready.Dequeue());
             }
             while (ready.Count > 0) yield return Take(ready.Dequeue());
@@ -112,9 +129,60 @@ namespace SageMakerMonitoring.Core.Metrics
                 if (buffers.TryGetValue(s, out var b))
                 {
                     buffers.Remove(s);
-                    return new MetricSeries(s, b.T.ToArray(), b.V.ToArray());
+                    return b.ToSeries(s);
                 }
                 return new MetricSeries(s, Array.Empty<DateTime>(), Array.Empty<double>());
+            }
+        }
+
+        private static IAsyncEnumerable<MetricSeriesChunk> ReadChunks(MetricDataReader reader, MetricDataCall call, Func<MetricSeriesDescriptor, DateTime, bool> accept,
+            Action<MetricSeriesDescriptor, DateTime[]>? observe, CancellationToken cancellationToken, Action<MetricSeriesDescriptor> standardResolution, PendingMetricPage? first) =>
+            reader.ReadChunksAsync(call, accept, observe, cancellationToken, standardResolution, first);
+
+        private static IAsyncEnumerable<MetricDatapoint[]> ReadPoints(MetricDataReader reader, MetricDataCall call, Func<MetricSeriesDescriptor, DateTime, bool> accept,
+            Action<MetricSeriesDescriptor, DateTime[]>? observe, CancellationToken cancellationToken, Action<MetricSeriesDescriptor> standardResolution, PendingMetricPage? first) =>
+            reader.ReadPagesAsync(call, accept, observe, cancellationToken, standardResolution, first);
+
+        /// <summary>One series' points as they arrive: the first chunk's arrays are kept as they are, later ones are
+        /// appended into arrays that double as needed.</summary>
+        private sealed class SeriesBuffer
+        {
+            private DateTime[] _timestamps = Array.Empty<DateTime>();
+            private double[] _values = Array.Empty<double>();
+            private int _count;
+            private bool _owned;
+
+            public void Append(MetricSeriesChunk chunk)
+            {
+                if (_count == 0)
+                {
+                    _timestamps = chunk.Timestamps;
+                    _values = chunk.Values;
+                    _count = chunk.Count;
+                    _owned = false;
+                    return;
+                }
+                var needed = _count + chunk.Count;
+                if (!_owned || needed > _values.Length)
+                {
+                    var capacity = Math.Max(needed, _owned ? _values.Length * 2 : needed * 2);
+                    Array.Resize(ref _timestamps, capacity);
+                    Array.Resize(ref _values, capacity);
+                    _owned = true;
+                }
+                Array.Copy(chunk.Timestamps, 0, _timestamps, _count, chunk.Count);
+                Array.Copy(chunk.Values, 0, _values, _count, chunk.Count);
+                _count = needed;
+            }
+
+            public MetricSeries ToSeries(MetricSeriesDescriptor series)
+            {
+                if (_timestamps.Length != _count)
+                {
+                    Array.Resize(ref _timestamps, _count);
+                    Array.Resize(ref _values, _count);
+                }
+                return new MetricSeries(series, _timestamps, _values);
             }
         }
 
@@ -198,8 +266,12 @@ namespace SageMakerMonitoring.Core.Metrics
             return new PreparedQuery(range, period, descriptors, resolution);
         }
 
-        private async IAsyncEnumerable<MetricDatapoint[]> GetCoreAsync(MetricQuery query, Action<MetricSeriesDescriptor>? seriesCompleted,
-            [EnumeratorCancellation] CancellationToken cancellationToken)
+        /// <summary>The reading every Get shares; <paramref name="read"/> decides the shape a page's points take
+        /// (datapoint objects, or arrays for -AsSeries) and <paramref name="count"/> counts them.</summary>
+        private async IAsyncEnumerable<T> GetCoreAsync<T>(MetricQuery query, Action<MetricSeriesDescriptor>? seriesCompleted,
+            Func<MetricDataReader, MetricDataCall, Func<MetricSeriesDescriptor, DateTime, bool>, Action<MetricSeriesDescriptor, DateTime[]>?, CancellationToken,
+                Action<MetricSeriesDescriptor>, PendingMetricPage?, IAsyncEnumerable<T>> read,
+            Func<T, int> count, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             GetMetricDataRequests = 0;
             LowerBound = 0;
@@ -227,9 +299,9 @@ namespace SageMakerMonitoring.Core.Metrics
                 var restPlanned = probeEnd < range.End;
                 foreach (var call in probe)
                 {
-                    await foreach (var points in reader.ReadPagesAsync(call, gate.Accept, detector.Observe, cancellationToken, s => detector.MarkStandard(s, series)).ConfigureAwait(false))
+                    await foreach (var points in read(reader, call, gate.Accept, detector.Observe, cancellationToken, s => detector.MarkStandard(s, series), null).ConfigureAwait(false))
                     {
-                        written += points.Length;
+                        written += count(points);
                         yield return points;
                     }
                 }
@@ -274,9 +346,9 @@ namespace SageMakerMonitoring.Core.Metrics
                     next = i + 1 < calls.Count ? reader.Start(calls[i + 1], cancellationToken) : null;
                     _reporter.Progress(new ProgressInfo("Reading CloudWatch metrics", $"Call {i + 1} of {calls.Count}: {call.Series.Count} series, {call.Start:yyyy-MM-dd HH:mm:ss}Z to {call.End:yyyy-MM-dd HH:mm:ss}Z",
                         i * 100 / calls.Count));
-                    await foreach (var points in reader.ReadPagesAsync(call, gate.Accept, probing ? detector.Observe : null, cancellationToken, s => detector.MarkStandard(s, series), first).ConfigureAwait(false))
+                    await foreach (var points in read(reader, call, gate.Accept, probing ? detector.Observe : null, cancellationToken, s => detector.MarkStandard(s, series), first).ConfigureAwait(false))
                     {
-                        written += points.Length;
+                        written += count(points);
                         yield return points;
                     }
                     if (seriesCompleted != null)

@@ -62,7 +62,7 @@ namespace SageMakerMonitoring.Commands
                 }
                 else
                 {
-                    await foreach (var points in service.GetPagesAsync(query, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
+                    await foreach (var points in service.GetPointBatchesAsync(query, CmdletOutput.BatchSize, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
                 }
                 output.Verbose($"{service.GetMetricDataRequests} GetMetricData requests (lower bound {service.LowerBound}).");
             }, Target);

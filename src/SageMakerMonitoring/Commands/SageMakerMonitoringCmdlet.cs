@@ -151,19 +151,28 @@ namespace SageMakerMonitoring.Commands
             return result;
         }
 
-        /// <summary>Writes everything the work queues, batch by batch, until it completes.</summary>
+        /// <summary>Writes everything the work queues, batch by batch, until it completes. A run of objects between
+        /// messages goes to PowerShell as one enumerated write, which costs less per object than one write each.</summary>
         private void Drain(CmdletOutput output, CancellationToken token)
         {
             while (output.TryTake(out var batch, token))
             {
                 var items = batch.Items;
                 var count = batch.Count;
-                for (var i = 0; i < count; i++)
+                var i = 0;
+                while (i < count)
                 {
-                    var item = items[i];
-                    items[i] = null!;
-                    if (item is CmdletOutput.QueuedMessage message) Dispatch(message);
-                    else WriteObject(item);
+                    if (items[i] is CmdletOutput.QueuedMessage message)
+                    {
+                        items[i++] = null!;
+                        Dispatch(message);
+                        continue;
+                    }
+                    var start = i;
+                    while (i < count && !(items[i] is CmdletOutput.QueuedMessage)) i++;
+                    if (i - start == 1) WriteObject(items[start]);
+                    else WriteObject(new ArraySegment<object>(items, start, i - start), enumerateCollection: true);
+                    Array.Clear(items, start, i - start);
                 }
                 if (batch.Owned) output.Recycle(items);
             }

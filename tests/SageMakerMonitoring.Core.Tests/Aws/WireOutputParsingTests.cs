@@ -130,7 +130,7 @@ namespace SageMakerMonitoring.Core.Tests.Aws
             var reader = new Utf8JsonReader(body);
             using FilterLogEventsPage page = CloudWatchLogsClient.ReadFilterLogEvents(ref reader, body);
             // The bytes the page keeps are its own: the response buffer may be reused at once.
-            Array.Clear(body);
+            Array.Clear(body, 0, body.Length);
 
             Assert.Equal("t2", page.NextToken);
             Assert.Equal(3, page.RemainingEvents);

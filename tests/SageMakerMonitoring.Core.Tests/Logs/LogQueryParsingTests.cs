@@ -52,7 +52,7 @@ namespace SageMakerMonitoring.Core.Tests.Logs
         [Fact]
         public void RowIndexerFindsFields()
         {
-            var row = new LogQueryRow(new[] { new LogQueryField("@timestamp", DateTime.UnixEpoch), new LogQueryField("n", 3L) });
+            var row = new LogQueryRow(new[] { new LogQueryField("@timestamp", new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)), new LogQueryField("n", 3L) });
             Assert.Equal(3L, row["n"]);
             Assert.Null(row["missing"]);
         }

@@ -163,7 +163,7 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
                 Assert.True(call.Series.Count <= MetricQueryPlanner.MaxQueriesPerCall);
                 Assert.True(call.EstimatedDatapoints <= MetricQueryPlanner.MaxDatapointsPerCall, call.ToString());
                 Assert.True(call.Start < call.End);
-                Assert.Equal(0, (call.Start - DateTime.UnixEpoch).Ticks % TimeSpan.FromSeconds(step).Ticks);
+                Assert.Equal(0, (call.Start - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Ticks % TimeSpan.FromSeconds(step).Ticks);
                 foreach (var s in call.Series)
                 {
                     if (!covered.TryGetValue(s, out var list)) covered[s] = list = new List<(DateTime, DateTime)>();

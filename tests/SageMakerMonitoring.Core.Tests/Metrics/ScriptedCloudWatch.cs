@@ -91,7 +91,7 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
             if (!_data.TryGetValue(Key(q.Metric), out var series)) return new List<KeyValuePair<DateTime, double>>();
             var period = TimeSpan.FromSeconds(q.Period);
             return series.Where(p => p.Key >= start && p.Key < end)
-                .GroupBy(p => new DateTime(p.Key.Ticks - (p.Key.Ticks - DateTime.UnixEpoch.Ticks) % period.Ticks, DateTimeKind.Utc))
+                .GroupBy(p => new DateTime(p.Key.Ticks - (p.Key.Ticks - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks) % period.Ticks, DateTimeKind.Utc))
                 .Select(g => new KeyValuePair<DateTime, double>(g.Key, g.Average(p => p.Value)))
                 .OrderBy(p => p.Key)
                 .ToList();

@@ -1,0 +1,101 @@
+# Per-edition loading on PowerShell 7: which build of the cmdlet assembly the module loads (ReadyToRun images in
+# net10.0-<rid>/ on PowerShell 7.6+, the netstandard2.0 build otherwise), that the module's private dependencies stay
+# out of the process (PowerShell's own System.* assemblies answer), and that Remove-Module / Import-Module works. Each
+# case runs in a fresh pwsh against the emulator. (Windows PowerShell 5.1's AssemblyResolve handler is covered by
+# xunit: AssemblyRedirectPolicyTests and DesktopDependencyClosureTests.)
+
+BeforeAll {
+    Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
+    $modulePath = Get-TestModulePath
+    $emulator = Start-TestEmulator -Seed demo
+    $architecture = [System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant()
+    $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
+    $runtimeFolder = "net10.0-$os-$architecture"
+
+    # A real call, then what the process loaded: every assembly whose file is in the module folder, and whether the
+    # cmdlet assembly carries ReadyToRun code (a managed native header in its CLI header).
+    function Get-LoadScript([string] $Path) {
+        @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$Path'
+`$job = Get-SageMakerMetric -TrainingJobName demo-train-resnet50 -MetricName CPUUtilization -Since 10m | Select-Object -First 1
+'POINT=' + (`$null -ne `$job)
+`$root = [IO.Path]::GetFullPath('$Path')
+foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies()) {
+    if (`$assembly.IsDynamic -or -not `$assembly.Location) { continue }
+    if (`$assembly.Location.StartsWith(`$root, [StringComparison]::Ordinal)) { 'MODULE=' + `$assembly.Location.Substring(`$root.Length + 1).Replace('\', '/') }
+    elseif (`$assembly.GetName().Name -like 'System.*') { }
+}
+'JSON=' + [System.Text.Json.JsonSerializer].Assembly.Location
+`$cmdlet = (Get-Command Get-SageMakerMetric).ImplementingType.Assembly.Location
+`$stream = [IO.File]::OpenRead(`$cmdlet)
+try { `$headers = [System.Reflection.PortableExecutable.PEReader]::new(`$stream).PEHeaders; 'R2R=' + (`$headers.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0) }
+finally { `$stream.Dispose() }
+"@
+    }
+
+    function Get-Loaded($Result) { @(($Result.Output -split '\r?\n') | Where-Object { $_ -like 'MODULE=*' } | ForEach-Object { $_.Substring(7) } | Sort-Object) }
+}
+
+AfterAll {
+    Stop-TestEmulator
+}
+
+Describe 'Loading on PowerShell 7' {
+    It 'loads the ReadyToRun build for this platform on PowerShell 7.6+' -Skip:([Environment]::Version.Major -ne 10) {
+        $result = Invoke-TestPwsh -Script (Get-LoadScript $modulePath)
+        $result.ExitCode | Should -Be 0 -Because $result.Output
+        $result.Output | Should -Match 'POINT=True'
+        $result.Output | Should -Match 'R2R=True'
+        $loaded = Get-Loaded $result
+        $loaded | Should -Contain "$runtimeFolder/SageMakerMonitoring.dll"
+        $loaded | Should -Contain "$runtimeFolder/SageMakerMonitoring.Core.dll"
+        $loaded | Should -Contain "$runtimeFolder/AWSSDK.Core.dll"
+        # Nothing from the root folder: one copy of each assembly.
+        @($loaded | Where-Object { $_ -notlike "$runtimeFolder/*" }) | Should -BeNullOrEmpty
+    }
+
+    It 'keeps the module''s private dependencies out: System.* comes from PowerShell itself' {
+        $result = Invoke-TestPwsh -Script (Get-LoadScript $modulePath)
+        $result.ExitCode | Should -Be 0 -Because $result.Output
+        $loaded = Get-Loaded $result
+        $loaded | Should -Not -BeNullOrEmpty
+        @($loaded | Where-Object { ($_ -split '/')[-1] -notmatch '^(SageMakerMonitoring(\.Core)?|AWSSDK\.[A-Za-z]+)\.dll$' }) | Should -BeNullOrEmpty
+        $result.Output | Should -Not -Match ('JSON=' + [regex]::Escape($modulePath))
+    }
+
+    It 'falls back to the netstandard2.0 build when there is no ReadyToRun folder for this PowerShell' {
+        $copy = Join-Path ([IO.Path]::GetTempPath()) ('smm-fallback-' + [Guid]::NewGuid().ToString('n'))
+        $target = Join-Path $copy 'SageMakerMonitoring'
+        Copy-Item -LiteralPath $modulePath -Destination $target -Recurse
+        Get-ChildItem -LiteralPath $target -Directory -Filter 'net10.0-*' | Remove-Item -Recurse -Force
+        try {
+            $result = Invoke-TestPwsh -Script (Get-LoadScript $target)
+            $result.ExitCode | Should -Be 0 -Because $result.Output
+            $result.Output | Should -Match 'POINT=True'
+            $result.Output | Should -Match 'R2R=False'
+            $loaded = Get-Loaded $result
+            $loaded | Should -Contain 'SageMakerMonitoring.dll'
+            $loaded | Should -Contain 'AWSSDK.Core.dll'
+            @($loaded | Where-Object { $_ -like 'System.*' }) | Should -BeNullOrEmpty
+        }
+        finally { Remove-Item -LiteralPath $copy -Recurse -Force -ErrorAction SilentlyContinue }
+    }
+
+    It 'can be removed and imported again in one session' {
+        $result = Invoke-TestPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$modulePath'
+Remove-Module SageMakerMonitoring
+'GONE=' + (@(Get-Module -All -Name SageMakerMonitoring).Count -eq 0)
+Import-Module '$modulePath'
+'COMMANDS=' + @(Get-Command -Module SageMakerMonitoring).Count
+'POINT=' + (`$null -ne (Get-SageMakerMetric -TrainingJobName demo-train-resnet50 -MetricName CPUUtilization -Since 10m | Select-Object -First 1))
+"@
+        $result.ExitCode | Should -Be 0 -Because $result.Output
+        $result.Output | Should -Match 'GONE=True'
+        $expected = @((Import-PowerShellDataFile (Join-Path $modulePath 'SageMakerMonitoring.psd1')).CmdletsToExport).Count
+        $result.Output | Should -Match "COMMANDS=$expected(\r?\n|$)"
+        $result.Output | Should -Match 'POINT=True'
+    }
+}

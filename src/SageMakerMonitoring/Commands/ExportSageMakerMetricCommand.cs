@@ -79,7 +79,7 @@ namespace SageMakerMonitoring.Commands
             try
             {
                 options.SettleDelay = ParseDuration(SettleDelay, nameof(SettleDelay), allowZero: true);
-                options.InitialLookBack = ParseDuration(Since, nameof(Since));
+                options.InitialLookBack = ParseDuration(Since, nameof(Since), lookBack: true);
                 options.LockTimeout = ParseDuration(LockTimeout, nameof(LockTimeout), allowZero: true);
             }
             catch (ArgumentException ex)

@@ -153,6 +153,8 @@ namespace SageMakerMonitoring.Core.Aws
                 config.RegionEndpoint = region;
             }
             config.AuthenticationRegion = region.SystemName;
+            config.ThrottlingNotice = _options.AttemptNotice;
+            config.ThrottlingWarningAfter = _options.ThrottlingWarningAfter;
             int? maxAttempts = ResolveMaxAttempts();
             if (maxAttempts.HasValue)
             {

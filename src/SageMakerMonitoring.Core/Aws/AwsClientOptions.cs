@@ -14,6 +14,11 @@ namespace SageMakerMonitoring.Core.Aws
         public string? EndpointUrl { get; set; }
         /// <summary>Called once per API call after it completes (successfully or not). Never receives secrets.</summary>
         public Action<AwsCallRecord>? CallLogger { get; set; }
+        /// <summary>Called on each failed attempt of a call (for -Verbose) and once when a call stays throttled for
+        /// <see cref="ThrottlingWatch.ProcessThreshold"/> (a warning). Never receives secrets.</summary>
+        public Action<AwsAttemptNotice>? AttemptNotice { get; set; }
+        /// <summary>For tests: how long a call may stay throttled before the warning (null: <see cref="ThrottlingWatch.ProcessThreshold"/>).</summary>
+        internal TimeSpan? ThrottlingWarningAfter { get; set; }
         /// <summary>Override of the maximum attempts per call (null: the SDK's resolution, AWS_MAX_ATTEMPTS etc.).</summary>
         public int? MaxAttempts { get; set; }
     }

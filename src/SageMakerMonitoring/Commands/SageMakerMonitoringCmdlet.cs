@@ -60,6 +60,7 @@ namespace SageMakerMonitoring.Commands
                 Credentials = Credential,
                 EndpointUrl = EndpointUrl,
                 CallLogger = LogCall,
+                AttemptNotice = NoteAttempt,
             };
             try
             {
@@ -83,6 +84,18 @@ namespace SageMakerMonitoring.Commands
                 + (call.ErrorCode != null ? $", {call.ErrorCode}" : "")
                 + (call.RequestId != null ? $" (request id {call.RequestId})" : "");
             try { output.Verbose(text); } catch (InvalidOperationException) { /* output already completed */ }
+        }
+
+        private void NoteAttempt(AwsAttemptNotice notice)
+        {
+            var output = _currentOutput;
+            if (output == null) return;
+            try
+            {
+                if (notice.IsWarning) output.Warning(notice.Text);
+                else output.Verbose(notice.Text);
+            }
+            catch (InvalidOperationException) { /* output already completed */ }
         }
 
         protected override void StopProcessing() => _cancellation.Cancel();

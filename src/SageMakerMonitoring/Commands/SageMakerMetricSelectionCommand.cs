@@ -27,18 +27,22 @@ namespace SageMakerMonitoring.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TrainingJobSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
         public string TrainingJobName { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ProcessingJobSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
         public string ProcessingJobName { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TransformJobSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
         public string TransformJobName { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
         public string EndpointName { get; set; } = "";
 
         [Parameter(ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]

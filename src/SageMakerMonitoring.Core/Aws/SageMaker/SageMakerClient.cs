@@ -9,7 +9,7 @@ using SageMakerMonitoring.Core.Aws.Wire;
 namespace SageMakerMonitoring.Core.Aws.SageMaker
 {
     /// <summary>SageMaker Describe calls over awsJson 1.1 (target prefix SageMaker, endpoint api.sagemaker.{region}).</summary>
-    internal sealed class SageMakerClient : JsonServiceClient, ISageMakerClient
+    internal sealed class SageMakerClient : JsonServiceClient, ISageMakerClient, ISageMakerResourceLister
     {
         private static readonly JsonOperationUnmarshaller<SageMakerJobDescription> TrainingJobOutput =
             new JsonOperationUnmarshaller<SageMakerJobDescription>(ServiceDescriptor.SageMaker, ReadTrainingJob);
@@ -25,6 +25,55 @@ namespace SageMakerMonitoring.Core.Aws.SageMaker
         public SageMakerClient(AWSCredentials? credentials, SageMakerConfig config, string region, Action<AwsCallRecord>? callLogger)
             : base(credentials, config, region, callLogger)
         {
+        }
+
+        /// <summary>List operation, list member and name member of each kind (botocore's sagemaker model).</summary>
+        private static (string Operation, string List, string Name) ListShape(SageMakerListKind kind) => kind switch
+        {
+            SageMakerListKind.TrainingJobs => ("ListTrainingJobs", "TrainingJobSummaries", "TrainingJobName"),
+            SageMakerListKind.ProcessingJobs => ("ListProcessingJobs", "ProcessingJobSummaries", "ProcessingJobName"),
+            SageMakerListKind.TransformJobs => ("ListTransformJobs", "TransformJobSummaries", "TransformJobName"),
+            SageMakerListKind.Endpoints => ("ListEndpoints", "Endpoints", "EndpointName"),
+            _ => ("ListNotebookInstances", "NotebookInstances", "NotebookInstanceName"),
+        };
+
+        public Task<SageMakerNamePage> ListNamesAsync(SageMakerListKind kind, string? nameContains, int? maxResults, string? nextToken, CancellationToken cancellationToken)
+        {
+            var shape = ListShape(kind);
+            // NameContains: 0-63 characters of [a-zA-Z0-9-]; a filter SageMaker would refuse is left out.
+            string? filter = nameContains != null && nameContains.Length > 0 && nameContains.Length <= 63 && IsNameFilter(nameContains) ? nameContains : null;
+            var output = new JsonOperationUnmarshaller<SageMakerNamePage>(ServiceDescriptor.SageMaker, (ref Utf8JsonReader reader) =>
+            {
+                var names = JsonOutput.ListPage(ref reader, shape.List, "NextToken", (ref Utf8JsonReader r) =>
+                {
+                    string name = "";
+                    while (JsonOutput.NextProperty(ref r))
+                    {
+                        if (r.ValueTextEquals(shape.Name)) { r.Read(); name = JsonOutput.String(ref r) ?? ""; }
+                        else { r.Read(); r.Skip(); }
+                    }
+                    return name;
+                }, out var token);
+                names.RemoveAll(string.IsNullOrEmpty);
+                return new SageMakerNamePage(names, token);
+            });
+            return InvokeJsonAsync(shape.Operation, writer =>
+            {
+                if (filter != null) writer.WriteString("NameContains", filter);
+                if (maxResults.HasValue) writer.WriteNumber("MaxResults", Math.Max(1, Math.Min(100, maxResults.Value)));
+                if (nextToken != null) writer.WriteString("NextToken", nextToken);
+                writer.WriteString("SortBy", "CreationTime");
+                writer.WriteString("SortOrder", "Descending");
+            }, output, cancellationToken);
+        }
+
+        private static bool IsNameFilter(string text)
+        {
+            foreach (char c in text)
+            {
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) return false;
+            }
+            return true;
         }
 
         public Task<SageMakerJobDescription> DescribeTrainingJobAsync(string name, CancellationToken cancellationToken)

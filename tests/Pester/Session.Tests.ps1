@@ -129,6 +129,21 @@ Describe 'Credential parameters' {
         [string]$record.CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 
+    It '-SecretKey and -SessionToken reach no output stream, on success or refusal' {
+        $token = 'IQoJb3JpZ2luX2VjEXAMPLE/SessionParameterProbe+NeverPrinted=='
+        foreach ($secretKey in $Secret, $Wrong) {
+            $Error.Clear()
+            $records = @(try { Get-SageMakerEventRule -AccessKey $Key -SecretKey $secretKey -SessionToken $token -Verbose -Debug -ErrorAction Continue *>&1 } catch { $_ })
+            $text = (@($records) + @($Error) | ForEach-Object {
+                    ($_ | Out-String -Width 4096)
+                    if ($_ -is [System.Management.Automation.ErrorRecord]) { $_.Exception.ToString(); [string]$_.ErrorDetails; ($_.TargetObject | Out-String) }
+                }) -join "`n"
+            $text.Contains($secretKey) | Should -BeFalse
+            $text.Contains($token) | Should -BeFalse
+            $text.Contains($token.Substring(8, 20)) | Should -BeFalse
+        }
+    }
+
     It '<Name> has -ProfileLocation, -AccessKey, -SecretKey and -SessionToken' -ForEach $awsCmdlets {
         $command = Get-Command $Name
         foreach ($parameter in 'ProfileLocation', 'AccessKey', 'SecretKey', 'SessionToken') {

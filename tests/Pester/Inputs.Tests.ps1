@@ -165,6 +165,25 @@ Describe 'AWS answers keep their meaning' {
         (Get-TestEmulatorRequestCount -Operation PutTargets) - $before | Should -Be 1
     }
 
+    It 'with AWS_RETRY_MODE=<Mode> a hard limit is not retried either' -ForEach @(@{ Mode = 'standard' }, @{ Mode = 'adaptive' }) {
+        # The SDK reads AWS_RETRY_MODE once per process: a fresh pwsh sees it.
+        $existing = @(Get-SageMakerEventRuleTarget -RuleName demo-endpoint-changes).Count
+        foreach ($i in ($existing + 1)..5) {
+            Add-SageMakerEventRuleTarget -RuleName demo-endpoint-changes -Arn "arn:aws:sns:us-east-1:123456789012:limit-$i" -Id "limit-$i" -Confirm:$false -ErrorAction Stop
+        }
+        $before = Get-TestEmulatorRequestCount -Operation PutTargets
+        $env:AWS_RETRY_MODE = $Mode
+        try {
+            $result = Invoke-TestPwsh -Script @"
+Import-Module '$(Get-TestModulePath)'
+try { Add-SageMakerEventRuleTarget -RuleName demo-endpoint-changes -Arn 'arn:aws:sns:us-east-1:123456789012:limit-6' -Id limit-6 -Confirm:`$false -ErrorAction Stop } catch { 'CATEGORY=' + `$_.CategoryInfo.Category }
+"@
+        }
+        finally { Remove-Item env:AWS_RETRY_MODE -ErrorAction SilentlyContinue }
+        $result.Output | Should -Match 'CATEGORY=LimitsExceeded'
+        (Get-TestEmulatorRequestCount -Operation PutTargets) - $before | Should -Be 1
+    }
+
     It 'a wrong secret is AuthenticationError' {
         $record = Get-CommandError { Get-SageMakerEventRule -AccessKey AKIAIOSFODNN7EXAMPLE -SecretKey 'not/the+right/secret0000000000000000000' }
         [string]$record.CategoryInfo.Category | Should -Be 'AuthenticationError'

@@ -54,7 +54,7 @@ namespace SageMakerMonitoring.Completers
         }
 
         /// <summary>A global variable of the session doing the completion, or null (never throws).</summary>
-        private static object? Session(string name)
+        internal static object? Session(string name)
         {
             try
             {

@@ -189,14 +189,19 @@ try { Add-SageMakerEventRuleTarget -RuleName demo-endpoint-changes -Arn 'arn:aws
         [string]$record.CategoryInfo.Category | Should -Be 'AuthenticationError'
     }
 
-    It 'a request signed far outside the allowed clock skew is AuthenticationError, or corrected by the SDK' {
-        $null = Set-TestEmulatorClock -Now ([DateTimeOffset]::UtcNow.AddHours(3))
-        try {
-            $record = Get-CommandError { Get-SageMakerEventRule -Name demo-training-failed }
-            if ($record) { [string]$record.CategoryInfo.Category | Should -Be 'AuthenticationError' }
-            else { (Get-TestEmulatorRequestCount) | Should -BeGreaterThan 1 -Because 'the SDK corrects its clock after the refusal and retries' }
-        }
-        finally { $null = Set-TestEmulatorClock -Real }
+    It 'a request signed an hour off the service''s clock is AuthenticationError (InvalidSignatureException, RequestExpired)' {
+        # The SDK's clock is set back an hour and its skew correction turned off, in a child pwsh (process-wide settings).
+        $result = Invoke-TestPwsh -Script @"
+Import-Module '$(Get-TestModulePath)'
+`$null = Get-SageMakerEventRule -Name demo-training-failed
+`$configs = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'AWSSDK.Core' } | ForEach-Object { `$_.GetType('Amazon.AWSConfigs') } | Select-Object -First 1
+`$configs.GetProperty('ManualClockCorrection').SetValue(`$null, [Nullable[TimeSpan]][TimeSpan]::FromHours(-1))
+`$configs.GetProperty('CorrectForClockSkew').SetValue(`$null, `$false)
+try { Get-SageMakerEventRule -Name demo-training-failed -ErrorAction Stop } catch { 'EVENTS=' + `$_.FullyQualifiedErrorId.Split(',')[0] + '/' + `$_.CategoryInfo.Category }
+try { Get-SageMakerMetric -TrainingJobName demo-train-resnet50 -Since 10m -ErrorAction Stop } catch { 'METRICS=' + `$_.FullyQualifiedErrorId.Split(',')[0] + '/' + `$_.CategoryInfo.Category }
+"@
+        $result.Output | Should -Match 'EVENTS=InvalidSignatureException/AuthenticationError'
+        $result.Output | Should -Match 'METRICS=RequestExpired/AuthenticationError'
     }
 
     It 'a call that stays throttled warns once, names the API, and -Verbose shows each attempt' {

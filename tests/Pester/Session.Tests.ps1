@@ -180,6 +180,8 @@ Describe 'Tab completion' {
         @{ Line = 'Find-SageMakerMetric -ProcessingJobName demo-pre'; Expected = 'demo-preprocess' }
         @{ Line = 'Export-SageMakerMetric -TransformJobName demo-ba'; Expected = 'demo-batch-score' }
         @{ Line = 'Watch-SageMakerMetric -EndpointName demo-ch'; Expected = 'demo-churn-endpoint' }
+        @{ Line = 'New-SageMakerEventRule -Name r -EventType TrainingJobStateChange -ResourceName demo-tr'; Expected = 'demo-train-resnet50' }
+        @{ Line = 'Set-SageMakerEventRule -Name r -EventType EndpointStateChange -ResourceName demo-ch'; Expected = 'demo-churn-endpoint' }
     ) {
         Get-Completion $Line | Should -Contain $Expected
     }

@@ -31,6 +31,7 @@ namespace SageMakerMonitoring.Commands
 
         [Parameter(ParameterSetName = EventTypeSet)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
         public string[]? ResourceName { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = PatternSet)]

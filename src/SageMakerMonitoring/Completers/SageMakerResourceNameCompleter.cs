@@ -9,10 +9,25 @@ namespace SageMakerMonitoring.Completers
 {
     /// <summary>
     /// Completes SageMaker resource names (-TrainingJobName, -ProcessingJobName, -TransformJobName, -EndpointName,
-    /// -NotebookInstanceName) from the SageMaker List* calls, newest first, filtered by what has been typed.
+    /// -NotebookInstanceName, and -ResourceName after a job, endpoint or notebook -EventType) from the SageMaker List*
+    /// calls, newest first, filtered by what has been typed.
     /// </summary>
     public sealed class SageMakerResourceNameCompleter : IArgumentCompleter
     {
+        private static SageMakerListKind? KindOfEventType(string? eventType)
+        {
+            switch ((eventType ?? "").Trim().ToLowerInvariant())
+            {
+                case "trainingjobstatechange": return SageMakerListKind.TrainingJobs;
+                case "processingjobstatechange": return SageMakerListKind.ProcessingJobs;
+                case "transformjobstatechange": return SageMakerListKind.TransformJobs;
+                case "endpointstatechange":
+                case "endpointdeploymentstatechange": return SageMakerListKind.Endpoints;
+                case "notebookinstancestatechange": return SageMakerListKind.NotebookInstances;
+                default: return null;
+            }
+        }
+
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             try
@@ -25,6 +40,11 @@ namespace SageMakerMonitoring.Completers
                     case "TransformJobName": kind = SageMakerListKind.TransformJobs; break;
                     case "EndpointName": kind = SageMakerListKind.Endpoints; break;
                     case "NotebookInstanceName": kind = SageMakerListKind.NotebookInstances; break;
+                    case "ResourceName":
+                        // Rule and sample-event cmdlets: the kind follows the bound -EventType.
+                        if (!(KindOfEventType(LogCompletionSource.Bound(fakeBoundParameters, "EventType")) is SageMakerListKind byEvent)) return Array.Empty<CompletionResult>();
+                        kind = byEvent;
+                        break;
                     default: return Array.Empty<CompletionResult>();
                 }
                 var word = (wordToComplete ?? "").Trim('\'', '"').TrimEnd('*');

@@ -132,16 +132,16 @@ namespace SageMakerMonitoring.Core.Time
             if (string.IsNullOrWhiteSpace(text)) return Outcome.NotADuration;
             var s = text!.Trim();
 
-            if (s.IndexOf(':') >= 0 || s.IndexOf('.') > 0 && !HasLetter(s))
-            {
-                var timeSpan = TryReadTimeSpan(s, out span);
-                if (timeSpan != Outcome.NotADuration) return timeSpan;
-            }
-
+            // A plain number is seconds ("90", "1.5"); only text with a colon is a TimeSpan ("01:30:00", "1.02:00:00").
             if (IsNumber(s))
             {
                 if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || double.IsNaN(seconds)) return Outcome.NotADuration;
                 return FromSeconds(seconds, out span);
+            }
+
+            if (s.IndexOf(':') >= 0)
+            {
+                return TryReadTimeSpan(s, out span);
             }
 
             double total = 0; // in seconds; a double cannot overflow at these sizes

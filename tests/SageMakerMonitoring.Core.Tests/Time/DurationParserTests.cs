@@ -18,6 +18,8 @@ namespace SageMakerMonitoring.Core.Tests.Time
         [InlineData("1h30m", 5400)]
         [InlineData("01:30:00", 5400)]
         [InlineData("45", 45)]
+        [InlineData("1.5", 1.5)]
+        [InlineData("1.02:00:00", 93600)]
         [InlineData(" 2 hours ", 7200)]
         public void ReadsTheFormsUsersType(string text, double seconds)
         {
@@ -32,6 +34,7 @@ namespace SageMakerMonitoring.Core.Tests.Time
         [InlineData("10675199.02:48:05.4775808")]
         [InlineData("99999999:00:00")]
         [InlineData("2147483647.00:00:00")]
+        [InlineData("99999999999.5")]
         public void BeyondRepresentableIsInvalidDurationNamingParameterAndValue(string text)
         {
             var e = Assert.Throws<MonitoringException>(() => DurationParser.Parse(text, "Since", Now, allowPointInTime: true));

@@ -104,7 +104,8 @@ namespace SageMakerMonitoring.Core.Aws
             lock (_gate)
             {
                 return _objectStore ??= new ObjectStoreClient(Credentials, RegionEndpointValue,
-                    ResolveEndpoint("AWS_ENDPOINT_URL_S3"), ResolveMaxAttempts(), _options.CallLogger);
+                    ResolveEndpoint("AWS_ENDPOINT_URL_S3"), ResolveMaxAttempts(), _options.CallLogger,
+                    _options.AttemptNotice, _options.ThrottlingWarningAfter);
             }
         }
 

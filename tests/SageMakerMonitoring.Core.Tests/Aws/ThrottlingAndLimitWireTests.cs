@@ -93,6 +93,29 @@ namespace SageMakerMonitoring.Core.Tests.Aws
         }
 
         [Fact]
+        public async Task S3_that_keeps_answering_SlowDown_warns_once_too()
+        {
+            await _emulator.ResetAsync("empty");
+            await _emulator.PostControlAsync("s3/create-bucket", new JsonObject { ["name"] = "throttle-watch" });
+            await _emulator.PostControlAsync("faults", JsonNode.Parse(
+                "{\"seed\":1,\"rules\":[{\"service\":\"s3\",\"operation\":\"ListObjectsV2\",\"throttleRate\":1.0}]}"));
+            try
+            {
+                var notices = new List<AwsAttemptNotice>();
+                using var factory = Create(notices, maxAttempts: 3, warnAfter: TimeSpan.Zero);
+                var error = await Assert.ThrowsAsync<AwsServiceException>(() => factory.CreateObjectStore().ListObjectsAsync("throttle-watch", null, null, CancellationToken.None));
+                Assert.Equal(AwsErrorKind.Throttling, error.Kind);
+                Assert.Equal(3, notices.Count(n => !n.IsWarning));
+                var warning = Assert.Single(notices, n => n.IsWarning);
+                Assert.Contains("S3 ListObjectsV2", warning.Text);
+            }
+            finally
+            {
+                await _emulator.PostControlAsync("faults", JsonNode.Parse("{\"rules\":[]}"));
+            }
+        }
+
+        [Fact]
         public async Task Under_the_default_threshold_a_short_throttled_call_does_not_warn()
         {
             await _emulator.ResetAsync("demo");

@@ -108,7 +108,11 @@ namespace SageMakerMonitoring.Core.Aws.Wire
             }
         }
 
-        private static string OperationOf(IExecutionContext context) =>
-            context.RequestContext.OriginalRequest is JsonOperationRequest json ? json.Operation : context.RequestContext.RequestName ?? "Unknown";
+        private static string OperationOf(IExecutionContext context)
+        {
+            if (context.RequestContext.OriginalRequest is JsonOperationRequest json) return json.Operation;
+            var name = context.RequestContext.OriginalRequest?.GetType().Name ?? "Unknown";
+            return name.EndsWith("Request", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Request".Length) : name;
+        }
     }
 }

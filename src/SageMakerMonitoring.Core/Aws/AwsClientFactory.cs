@@ -9,14 +9,19 @@ using SageMakerMonitoring.Core.Aws.EventBridge;
 using SageMakerMonitoring.Core.Aws.S3;
 using SageMakerMonitoring.Core.Aws.SageMaker;
 using SageMakerMonitoring.Core.Aws.Wire;
+using SageMakerMonitoring.Core.Infrastructure;
 
 namespace SageMakerMonitoring.Core.Aws
 {
     /// <summary>
     /// Builds the service clients from <see cref="AwsClientOptions"/>, resolving what the options leave open the
-    /// standard AWS way. Credentials: the options' credentials, else the named profile (static, SSO, assume-role,
-    /// process…), else the SDK's default chain at call time. Region: the options' region, else the profile's, else the
-    /// SDK's fallback chain (AWS_REGION, AWS_DEFAULT_REGION, the default profile, instance metadata). Endpoint: the
+    /// standard AWS way, in AWS Tools for PowerShell's order. Credentials: literal keys (AccessKey/SecretKey/SessionToken),
+    /// else the options' credentials, else the named profile or profile location (static, SSO, assume-role, process…),
+    /// else the session's stored credentials ($StoredAWSCredentials: a profile name or credentials), else the SDK's
+    /// default chain at call time (environment, AWS_PROFILE, default profile, instance metadata). Region: the options'
+    /// region, else the named profile's, else the session's ($StoredAWSRegion), else the SDK's fallback chain
+    /// (AWS_REGION, AWS_DEFAULT_REGION, the default profile, instance metadata); a name the SDK does not know is
+    /// InvalidRegion unless an endpoint URL is configured (<see cref="AwsRegionNames"/>). Endpoint: the
     /// options' URL, else AWS_ENDPOINT_URL_&lt;SERVICE&gt;, else AWS_ENDPOINT_URL, else the regional AWS endpoint.
     /// Each client is created once per factory and reused (one SDK pipeline and HTTP client per service).
     /// Retries are the SDK's (standard mode unless AWS_RETRY_MODE or the profile's retry_mode says otherwise): throttling,
@@ -99,7 +104,8 @@ namespace SageMakerMonitoring.Core.Aws
             lock (_gate)
             {
                 return _objectStore ??= new ObjectStoreClient(Credentials, RegionEndpointValue,
-                    ResolveEndpoint("AWS_ENDPOINT_URL_S3"), ResolveMaxAttempts(), _options.CallLogger);
+                    ResolveEndpoint("AWS_ENDPOINT_URL_S3"), ResolveMaxAttempts(), _options.CallLogger,
+                    _options.AttemptNotice, _options.ThrottlingWarningAfter);
             }
         }
 
@@ -119,6 +125,9 @@ namespace SageMakerMonitoring.Core.Aws
                 _objectStore = null;
             }
         }
+
+        /// <summary>The credentials the clients use (null: the SDK's default chain), for tests.</summary>
+        internal AWSCredentials? ResolvedCredentials => Credentials;
 
         private AWSCredentials? Credentials
         {
@@ -153,6 +162,8 @@ namespace SageMakerMonitoring.Core.Aws
                 config.RegionEndpoint = region;
             }
             config.AuthenticationRegion = region.SystemName;
+            config.ThrottlingNotice = _options.AttemptNotice;
+            config.ThrottlingWarningAfter = _options.ThrottlingWarningAfter;
             int? maxAttempts = ResolveMaxAttempts();
             if (maxAttempts.HasValue)
             {
@@ -225,38 +236,30 @@ namespace SageMakerMonitoring.Core.Aws
                     return;
                 }
                 CredentialProfile? profile = null;
-                AWSCredentials? credentials = _options.Credentials;
-                if (!string.IsNullOrWhiteSpace(_options.ProfileName))
+                AWSCredentials? credentials = LiteralCredentials() ?? _options.Credentials;
+                if (!string.IsNullOrWhiteSpace(_options.ProfileName) || !string.IsNullOrWhiteSpace(_options.ProfileLocation))
                 {
-                    var profiles = new CredentialProfileStoreChain();
-                    if (!profiles.TryGetProfile(_options.ProfileName, out profile))
-                    {
-                        throw AwsConfigurationException.ProfileNotFound(_options.ProfileName!);
-                    }
-                    if (credentials == null)
-                    {
-                        try
-                        {
-                            credentials = AWSCredentialsFactory.GetAWSCredentials(profile, profiles);
-                        }
-                        catch (Exception e) when (!(e is AwsConfigurationException))
-                        {
-                            throw new AwsConfigurationException(
-                                "The AWS profile '" + _options.ProfileName + "' cannot supply credentials: " + e.Message +
-                                " Check it with 'aws configure list --profile " + _options.ProfileName + "' (for SSO profiles run 'aws sso login --profile " +
-                                _options.ProfileName + "').", e);
-                        }
-                    }
+                    // An explicit profile: its region counts even when literal credentials or -Credential win.
+                    profile = LoadProfile(_options.ProfileName, _options.ProfileLocation, credentials == null, ref credentials);
+                }
+                else if (credentials == null && _options.SessionCredentials != null)
+                {
+                    credentials = SessionCredentialsValue(_options.SessionCredentials);
                 }
 
+                bool hasEndpoint = HasEndpointUrl();
                 RegionEndpoint? region = null;
                 if (!string.IsNullOrWhiteSpace(_options.Region))
                 {
-                    region = RegionEndpoint.GetBySystemName(_options.Region!.Trim());
+                    region = RegionEndpoint.GetBySystemName(AwsRegionNames.Check(_options.Region!, "-Region", hasEndpoint));
                 }
                 else if (profile?.Region != null)
                 {
-                    region = profile.Region;
+                    region = RegionEndpoint.GetBySystemName(AwsRegionNames.Check(profile.Region.SystemName, "The region of profile '" + profile.Name + "'", hasEndpoint));
+                }
+                else if (!string.IsNullOrWhiteSpace(_options.SessionRegion))
+                {
+                    region = RegionEndpoint.GetBySystemName(AwsRegionNames.Check(_options.SessionRegion!, "$StoredAWSRegion", hasEndpoint));
                 }
                 else
                 {
@@ -268,6 +271,10 @@ namespace SageMakerMonitoring.Core.Aws
                     {
                         throw new AwsConfigurationException(AwsConfigurationException.MissingRegionMessage, e);
                     }
+                    if (region != null)
+                    {
+                        region = RegionEndpoint.GetBySystemName(AwsRegionNames.Check(region.SystemName, "The region from AWS_REGION or the default profile", hasEndpoint));
+                    }
                 }
                 if (region == null)
                 {
@@ -278,6 +285,129 @@ namespace SageMakerMonitoring.Core.Aws
                 _profile = profile;
                 _resolved = true;
             }
+        }
+
+        /// <summary>-AccessKey/-SecretKey[/-SessionToken], or null when none is given.</summary>
+        private AWSCredentials? LiteralCredentials()
+        {
+            bool hasAccess = !string.IsNullOrEmpty(_options.AccessKey);
+            bool hasSecret = !string.IsNullOrEmpty(_options.SecretKey);
+            if (!hasAccess && !hasSecret)
+            {
+                if (!string.IsNullOrEmpty(_options.SessionToken))
+                {
+                    throw new MonitoringException("InvalidCredentialParameters", ErrorKind.InvalidArgument,
+                        "-SessionToken needs -AccessKey and -SecretKey as well.", "SessionToken")
+                    { RecommendedAction = "Give -AccessKey, -SecretKey and -SessionToken together, or use -ProfileName." };
+                }
+                return null;
+            }
+            if (!hasAccess || !hasSecret)
+            {
+                string missing = hasAccess ? "SecretKey" : "AccessKey";
+                throw new MonitoringException("InvalidCredentialParameters", ErrorKind.InvalidArgument,
+                    "-AccessKey and -SecretKey go together; -" + missing + " is missing.", missing)
+                { RecommendedAction = "Give both -AccessKey and -SecretKey (and -SessionToken for temporary credentials), or use -ProfileName." };
+            }
+            return string.IsNullOrEmpty(_options.SessionToken)
+                ? new BasicAWSCredentials(_options.AccessKey, _options.SecretKey)
+                : (AWSCredentials)new SessionAWSCredentials(_options.AccessKey, _options.SecretKey, _options.SessionToken);
+        }
+
+        private static CredentialProfile LoadProfile(string? profileName, string? location, bool wantCredentials, ref AWSCredentials? credentials)
+        {
+            string name = string.IsNullOrWhiteSpace(profileName) ? "default" : profileName!.Trim();
+            ICredentialProfileSource source;
+            CredentialProfile? profile;
+            if (!string.IsNullOrWhiteSpace(location))
+            {
+                string path = location!.Trim();
+                if (!System.IO.File.Exists(path))
+                {
+                    throw new MonitoringException("ProfileLocationNotFound", ErrorKind.ObjectNotFound,
+                        "-ProfileLocation '" + location + "' is not a file.", location)
+                    { RecommendedAction = "Give the path of a shared credentials file (such as ~/.aws/credentials)." };
+                }
+                var file = new SharedCredentialsFile(path);
+                source = file;
+                if (!file.TryGetProfile(name, out profile))
+                {
+                    throw new AwsConfigurationException("The AWS profile '" + name + "' was not found in " + path + ". Give -ProfileName a profile that file holds.");
+                }
+            }
+            else
+            {
+                var chain = new CredentialProfileStoreChain();
+                source = chain;
+                if (!chain.TryGetProfile(name, out profile))
+                {
+                    throw AwsConfigurationException.ProfileNotFound(name);
+                }
+            }
+            if (wantCredentials)
+            {
+                try
+                {
+                    credentials = AWSCredentialsFactory.GetAWSCredentials(profile, source);
+                }
+                catch (Exception e) when (!(e is AwsConfigurationException))
+                {
+                    throw new AwsConfigurationException(
+                        "The AWS profile '" + name + "' cannot supply credentials: " + e.Message +
+                        " Check it with 'aws configure list --profile " + name + "' (for SSO profiles run 'aws sso login --profile " +
+                        name + "').", e);
+                }
+            }
+            return profile;
+        }
+
+        /// <summary>$StoredAWSCredentials: a profile name, an AWSCredentials, or an object carrying one in a Credentials
+        /// property (as AWS Tools' own wrapper does).</summary>
+        private static AWSCredentials? SessionCredentialsValue(object value)
+        {
+            if (value is AWSCredentials direct)
+            {
+                return direct;
+            }
+            if (value is string name)
+            {
+                if (string.IsNullOrWhiteSpace(name))
+                {
+                    return null;
+                }
+                AWSCredentials? credentials = null;
+                LoadProfile(name, null, true, ref credentials);
+                return credentials;
+            }
+            var property = value.GetType().GetProperty("Credentials");
+            if (property?.GetValue(value) is AWSCredentials wrapped)
+            {
+                return wrapped;
+            }
+            throw new MonitoringException("InvalidStoredCredentials", ErrorKind.InvalidArgument,
+                "$StoredAWSCredentials holds a " + value.GetType().Name + ", neither a profile name nor AWS credentials.", value.GetType().Name)
+            { RecommendedAction = "Set it with Set-AWSCredential, or remove it (Remove-Variable StoredAWSCredentials -Scope Global)." };
+        }
+
+        private bool HasEndpointUrl()
+        {
+            if (!string.IsNullOrWhiteSpace(_options.EndpointUrl))
+            {
+                return true;
+            }
+            if (string.Equals(Environment.GetEnvironmentVariable("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+            foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+            {
+                if (variable.Key is string key && key.StartsWith("AWS_ENDPOINT_URL", StringComparison.OrdinalIgnoreCase)
+                    && !string.IsNullOrWhiteSpace(variable.Value as string))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -21,6 +21,7 @@ namespace SageMakerMonitoring.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "Rule")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.EventRuleNameCompleter))]
         public string RuleName { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ArnSet)]

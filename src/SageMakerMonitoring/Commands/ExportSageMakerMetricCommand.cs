@@ -31,6 +31,7 @@ namespace SageMakerMonitoring.Commands
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.StatisticCompleter))]
         public string[]? Statistic { get; set; }
 
         [Parameter]
@@ -91,7 +92,7 @@ namespace SageMakerMonitoring.Commands
             try
             {
                 options.SettleDelay = ParseDuration(SettleDelay, nameof(SettleDelay), allowZero: true);
-                options.InitialLookBack = ParseDuration(Since, nameof(Since));
+                options.InitialLookBack = ParseDuration(Since, nameof(Since), lookBack: true);
                 options.LockTimeout = ParseDuration(LockTimeout, nameof(LockTimeout), allowZero: true);
             }
             catch (ArgumentException ex)

@@ -14,6 +14,9 @@ namespace SageMakerMonitoring.Commands
         [Parameter]
         public SwitchParameter RecentlyActive { get; set; }
 
+        /// <summary>Find always lists, -MetricName only filters what comes back.</summary>
+        protected override bool DimensionsListedAsFilters => true;
+
         protected override void EndProcessing() => ReadPipedMetrics(ProcessRecord);
 
         protected override void ProcessRecord()

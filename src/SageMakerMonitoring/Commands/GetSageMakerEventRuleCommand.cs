@@ -13,6 +13,7 @@ namespace SageMakerMonitoring.Commands
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.EventRuleNameCompleter))]
         public string[]? Name { get; set; }
 
         [Parameter]

@@ -14,6 +14,7 @@ namespace SageMakerMonitoring.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "Rule")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.EventRuleNameCompleter))]
         public string RuleName { get; set; } = "";
 
         [Parameter(Position = 1)]

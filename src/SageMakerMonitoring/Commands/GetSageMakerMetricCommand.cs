@@ -31,6 +31,7 @@ namespace SageMakerMonitoring.Commands
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.StatisticCompleter))]
         public string[]? Statistic { get; set; }
 
         [Parameter]

@@ -34,6 +34,7 @@ namespace SageMakerMonitoring.Commands
 
         [Parameter(ParameterSetName = EventTypeSet, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
         public string[]? ResourceName { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = PatternSet, ValueFromPipelineByPropertyName = true)]

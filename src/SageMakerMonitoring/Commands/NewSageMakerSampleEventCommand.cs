@@ -24,6 +24,7 @@ namespace SageMakerMonitoring.Commands
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
         public string? ResourceName { get; set; }
 
         [Parameter]

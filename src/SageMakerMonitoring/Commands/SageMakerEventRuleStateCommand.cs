@@ -11,6 +11,7 @@ namespace SageMakerMonitoring.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.EventRuleNameCompleter))]
         public string[] Name { get; set; } = new string[0];
 
         [Parameter]

@@ -39,18 +39,22 @@ namespace SageMakerMonitoring.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TrainingJobSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
         public string TrainingJobName { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ProcessingJobSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
         public string ProcessingJobName { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TransformJobSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
         public string TransformJobName { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
         public string EndpointName { get; set; } = "";
 
         [Parameter(ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]
@@ -91,25 +95,24 @@ namespace SageMakerMonitoring.Commands
                 case InferenceComponentSet: return MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.InferenceComponent, InferenceComponentName));
                 case NamespaceSet:
                 {
-                    var dims = new List<MetricDimension>();
+                    var entries = new List<KeyValuePair<object?, object?>>();
                     if (Dimension != null)
                     {
-                        foreach (DictionaryEntry e in Dimension)
-                        {
-                            var name = Convert.ToString(e.Key, CultureInfo.InvariantCulture);
-                            var value = e.Value is null ? null : Convert.ToString(e.Value is PSObject ps ? ps.BaseObject : e.Value, CultureInfo.InvariantCulture);
-                            if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(value))
-                            {
-                                throw new ArgumentException($"-Dimension needs a name and a value for every entry ('{name}' has none).");
-                            }
-                            dims.Add(new MetricDimension(name!, value!));
-                        }
+                        foreach (DictionaryEntry e in Dimension) entries.Add(new KeyValuePair<object?, object?>(Unwrap(e.Key), Unwrap(e.Value)));
                     }
+                    IReadOnlyList<MetricDimension> dims = Array.Empty<MetricDimension>();
+                    try { dims = MetricDimensionValidator.Validate(entries, DimensionsListedAsFilters); }
+                    catch (Core.Infrastructure.MonitoringException e) { ThrowTerminatingError(ErrorRecordFactory.Create(e, e.TargetObject)); }
                     return MetricSelection.ForNamespace(Namespace, dims);
                 }
                 default: return MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.TrainingJob, TrainingJobName));
             }
         }
+
+        /// <summary>Whether -Dimension becomes ListMetrics filters (at most 10): when no -MetricName names the metrics.</summary>
+        protected virtual bool DimensionsListedAsFilters => MetricName is null || MetricName.Length == 0;
+
+        private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
 
         /// <summary>The current resource name, as the error target.</summary>
         protected object Target => ParameterSetName switch

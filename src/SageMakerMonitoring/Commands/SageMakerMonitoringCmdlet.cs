@@ -19,9 +19,11 @@ namespace SageMakerMonitoring.Commands
         private IAwsClientFactory? _clients;
         private volatile CmdletOutput? _currentOutput;
 
-        /// <summary>The AWS Region, e.g. us-east-1. Default: the standard AWS resolution (AWS_REGION, profile, ...).</summary>
+        /// <summary>The AWS Region, e.g. us-east-1. Default: the -ProfileName's region, $StoredAWSRegion, then the standard
+        /// AWS resolution (AWS_REGION, the default profile, ...).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.RegionCompleter))]
         public string? Region { get; set; }
 
         /// <summary>A named profile from the shared AWS config/credentials files (SSO and assume-role profiles work).</summary>
@@ -29,9 +31,29 @@ namespace SageMakerMonitoring.Commands
         [ValidateNotNullOrEmpty]
         public string? ProfileName { get; set; }
 
-        /// <summary>Explicit credentials; they win over -ProfileName and the default chain.</summary>
+        /// <summary>A shared credentials file to read -ProfileName (or its default profile) from.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileLocation { get; set; }
+
+        /// <summary>Explicit credentials; they win over -ProfileName, $StoredAWSCredentials and the default chain.</summary>
         [Parameter]
         public AWSCredentials? Credential { get; set; }
+
+        /// <summary>An access key id; with -SecretKey (and -SessionToken for temporary keys) it wins over every other source.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? AccessKey { get; set; }
+
+        /// <summary>The secret access key that goes with -AccessKey. Never written to any output.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SecretKey { get; set; }
+
+        /// <summary>The session token of temporary credentials given with -AccessKey and -SecretKey. Never written to any output.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SessionToken { get; set; }
 
         /// <summary>One endpoint URL for every service (e.g. http://127.0.0.1:4566 for the local emulator).
         /// Default: AWS_ENDPOINT_URL_&lt;SERVICE&gt;, AWS_ENDPOINT_URL, or the regional AWS endpoint.</summary>
@@ -57,9 +79,16 @@ namespace SageMakerMonitoring.Commands
             {
                 Region = Region,
                 ProfileName = ProfileName,
+                ProfileLocation = ProfileLocation,
                 Credentials = Credential,
+                AccessKey = AccessKey,
+                SecretKey = SecretKey,
+                SessionToken = SessionToken,
+                SessionRegion = SessionValue("StoredAWSRegion") as string,
+                SessionCredentials = SessionValue("StoredAWSCredentials"),
                 EndpointUrl = EndpointUrl,
                 CallLogger = LogCall,
+                AttemptNotice = NoteAttempt,
             };
             try
             {
@@ -69,9 +98,21 @@ namespace SageMakerMonitoring.Commands
             }
             catch (Exception ex)
             {
-                ThrowTerminatingError(ErrorRecordFactory.Create(ex, Region ?? ProfileName));
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, Region ?? ProfileName ?? ProfileLocation));
                 throw; // not reached
             }
+        }
+
+        /// <summary>A session variable AWS Tools for PowerShell sets (Set-DefaultAWSRegion, Set-AWSCredential,
+        /// Initialize-AWSDefaultConfiguration), unwrapped; null when absent.</summary>
+        private object? SessionValue(string name)
+        {
+            object? value;
+            try { value = GetVariableValue(name); }
+            catch (Exception e) when (!(e is PipelineStoppedException)) { return null; }
+            if (value is PSObject ps) value = ps.BaseObject;
+            if (value is string text && string.IsNullOrWhiteSpace(text)) return null;
+            return value;
         }
 
         private void LogCall(AwsCallRecord call)
@@ -83,6 +124,18 @@ namespace SageMakerMonitoring.Commands
                 + (call.ErrorCode != null ? $", {call.ErrorCode}" : "")
                 + (call.RequestId != null ? $" (request id {call.RequestId})" : "");
             try { output.Verbose(text); } catch (InvalidOperationException) { /* output already completed */ }
+        }
+
+        private void NoteAttempt(AwsAttemptNotice notice)
+        {
+            var output = _currentOutput;
+            if (output == null) return;
+            try
+            {
+                if (notice.IsWarning) output.Warning(notice.Text);
+                else output.Verbose(notice.Text);
+            }
+            catch (InvalidOperationException) { /* output already completed */ }
         }
 
         protected override void StopProcessing() => _cancellation.Cancel();

@@ -17,6 +17,7 @@ namespace SageMakerMonitoring.Commands
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.EventRuleNameCompleter))]
         public string Name { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = EventTypeSet)]
@@ -30,6 +31,7 @@ namespace SageMakerMonitoring.Commands
 
         [Parameter(ParameterSetName = EventTypeSet)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
         public string[]? ResourceName { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = PatternSet)]

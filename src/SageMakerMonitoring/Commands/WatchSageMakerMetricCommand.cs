@@ -26,6 +26,7 @@ namespace SageMakerMonitoring.Commands
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.StatisticCompleter))]
         public string[]? Statistic { get; set; }
 
         [Parameter]

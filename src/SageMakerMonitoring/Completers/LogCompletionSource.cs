@@ -27,10 +27,13 @@ namespace SageMakerMonitoring.Completers
             {
                 Region = Bound(fakeBoundParameters, "Region"),
                 ProfileName = Bound(fakeBoundParameters, "ProfileName"),
+                ProfileLocation = Bound(fakeBoundParameters, "ProfileLocation"),
                 EndpointUrl = Bound(fakeBoundParameters, "EndpointUrl"),
+                SessionRegion = AwsCompletionSource.Session("StoredAWSRegion") as string,
+                SessionCredentials = AwsCompletionSource.Session("StoredAWSCredentials"),
                 MaxAttempts = 1,
             };
-            var cacheKey = $"{options.Region}|{options.ProfileName}|{options.EndpointUrl}|{key}";
+            var cacheKey = $"{options.Region}|{options.SessionRegion}|{options.ProfileName}|{options.ProfileLocation}|{options.EndpointUrl}|{key}";
             if (Cache.TryGetValue(cacheKey, out var cached) && DateTime.UtcNow - cached.At < CacheLifetime) return cached.Values;
             try
             {

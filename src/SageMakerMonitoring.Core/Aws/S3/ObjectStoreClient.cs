@@ -17,7 +17,7 @@ namespace SageMakerMonitoring.Core.Aws.S3
     {
         private readonly RecordingS3Client _s3;
 
-        public ObjectStoreClient(AWSCredentials? credentials, RegionEndpoint region, string? endpointUrl, int? maxAttempts, Action<AwsCallRecord>? callLogger)
+        public ObjectStoreClient(AWSCredentials? credentials, RegionEndpoint region, string? endpointUrl, int? maxAttempts, Action<AwsCallRecord>? callLogger, Action<AwsAttemptNotice>? attemptNotice = null, TimeSpan? throttlingWarningAfter = null)
         {
             var config = new AmazonS3Config
             {
@@ -39,7 +39,7 @@ namespace SageMakerMonitoring.Core.Aws.S3
             {
                 config.MaxErrorRetry = Math.Max(0, maxAttempts.Value - 1);
             }
-            _s3 = new RecordingS3Client(credentials, config, region.SystemName, callLogger);
+            _s3 = new RecordingS3Client(credentials, config, region.SystemName, callLogger, attemptNotice, throttlingWarningAfter);
         }
 
         public async Task PutObjectAsync(string bucket, string key, Stream content, CancellationToken cancellationToken)

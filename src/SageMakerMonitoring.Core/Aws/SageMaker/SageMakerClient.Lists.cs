@@ -36,14 +36,26 @@ namespace SageMakerMonitoring.Core.Aws.SageMaker
         public Task<SageMakerNamePage> ListNamesAsync(SageMakerNameList list, string? nameContains, string? nextToken, CancellationToken cancellationToken)
         {
             var shape = Lists[list];
+            // NameContains: 1-63 characters of [a-zA-Z0-9-]; a filter SageMaker would refuse is left out (every name is listed).
+            var filter = IsNameFilter(nameContains) ? nameContains : null;
             return InvokeJsonAsync(shape.Operation, writer =>
             {
-                if (!string.IsNullOrEmpty(nameContains)) writer.WriteString("NameContains", nameContains);
+                if (filter != null) writer.WriteString("NameContains", filter);
                 if (!string.IsNullOrEmpty(nextToken)) writer.WriteString("NextToken", nextToken);
                 writer.WriteNumber("MaxResults", 100);
                 writer.WriteString("SortBy", "CreationTime");
                 writer.WriteString("SortOrder", "Descending");
             }, ListOutputs[list], cancellationToken);
+        }
+
+        private static bool IsNameFilter(string? text)
+        {
+            if (string.IsNullOrEmpty(text) || text!.Length > 63) return false;
+            foreach (char c in text)
+            {
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) return false;
+            }
+            return true;
         }
 
         private static Dictionary<SageMakerNameList, JsonOperationUnmarshaller<SageMakerNamePage>> CreateListOutputs()

@@ -44,13 +44,22 @@ namespace SageMakerMonitoring.Core.Aws.Wire
         protected override IServiceMetadata ServiceMetadata =>
             _metadata ??= new JsonServiceMetadata(((JsonServiceConfig)Config).Service.ServiceId);
 
-        /// <summary>Error codes the SDK would retry as throttling but the module handles above the wire (called from the
-        /// base constructor: must not depend on instance state).</summary>
-        protected virtual IReadOnlyCollection<string> CodesHandledAboveTheWire => Array.Empty<string>();
+        /// <summary>Error codes the SDK would retry as throttling but that are not (called from the base constructor: must
+        /// not depend on instance state). AWSSDK.Core counts LimitExceededException as throttling, but EventBridge,
+        /// CloudWatch and SageMaker use it for quotas that waiting does not lift (a rule's five targets, the number of
+        /// rules or alarms); CloudWatch Logs' concurrent-query limit is waited out above the wire. Either way the wire
+        /// must give it back at once instead of retrying it for half a minute.</summary>
+        protected virtual IReadOnlyCollection<string> CodesHandledAboveTheWire => NotThrottling;
+
+        /// <summary>Codes in the SDK's throttling list that AWS documents as hard limits, not as a request to slow down.</summary>
+        internal static readonly IReadOnlyCollection<string> NotThrottling = new[] { "LimitExceededException" };
 
         protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
         {
             pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
+            // Inside the retry loop: sees every attempt, so a call that stays throttled can say so while it retries.
+            pipeline.AddHandlerAfter<RetryHandler>(new ThrottlingWatchHandler(((JsonServiceConfig)Config).Service.ServiceId, ((JsonServiceConfig)Config).ThrottlingNotice,
+                ((JsonServiceConfig)Config).ThrottlingWarningAfter));
             IReadOnlyCollection<string> codes = CodesHandledAboveTheWire;
             if (codes.Count > 0)
             {

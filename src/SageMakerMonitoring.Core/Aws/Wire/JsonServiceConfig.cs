@@ -33,6 +33,12 @@ namespace SageMakerMonitoring.Core.Aws.Wire
 
         public ServiceDescriptor Service { get; }
 
+        /// <summary>Told about each failed attempt and, once per call, about lasting throttling (see <see cref="ThrottlingWatch"/>).</summary>
+        public Action<AwsAttemptNotice>? ThrottlingNotice { get; set; }
+
+        /// <summary>Null: <see cref="ThrottlingWatch.ProcessThreshold"/>.</summary>
+        public TimeSpan? ThrottlingWarningAfter { get; set; }
+
         public override string ServiceVersion => Service.ApiVersion;
 
         public override string UserAgent => "SageMakerMonitoring/" + ModuleVersion;

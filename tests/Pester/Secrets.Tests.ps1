@@ -61,6 +61,7 @@ BeforeAll {
             Test-SageMakerEventPattern -EventPattern '{"source":["aws.sagemaker"],"detail":{"TrainingJobStatus":["Failed"]}}' -Event $event -Remote @c
         }
         'Watch-SageMakerMetric'           = { param($c) Watch-SageMakerMetric -TrainingJobName demo-train-resnet50 -MetricName CPUUtilization -Since 5m -Period 1m -Interval 1s -Count 1 @c }
+        'Write-SageMakerMetric'           = { param($c) Write-SageMakerMetric -Namespace SecretsProbe/Write -MetricName Probe -Value 1, 2 -TrainingJobName demo-train-resnet50 -HostName algo-1 @c }
     }
 
     function Use-ProbeCredential([string] $Secret) {

@@ -53,6 +53,44 @@ namespace SageMakerMonitoring.Commands
         [ValidateNotNullOrEmpty]
         public string LockTimeout { get; set; } = "30s";
 
+        private IArchiveDestination? _destination;
+
+        /// <summary>The destination is checked before any resource is looked up, so a bad -Path fails before any call.</summary>
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            IArchiveDestination destination;
+            try
+            {
+                if (Path.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+                {
+                    var (bucket, prefix) = S3ArchiveDestination.ParseAndValidateUrl(Path);
+                    destination = new S3ArchiveDestination(Clients.CreateObjectStore(), bucket, prefix);
+                }
+                else
+                {
+                    LocalArchiveDestination.ValidatePath(Path);
+                    string resolved;
+                    try
+                    {
+                        resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+                    }
+                    catch (Exception ex) when (!(ex is PipelineStoppedException))
+                    {
+                        throw ArchiveErrors.InvalidPath(Path, ex.Message.TrimEnd('.'));
+                    }
+                    destination = LocalArchiveDestination.Open(resolved);
+                }
+            }
+            catch (Core.Infrastructure.MonitoringException ex)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, Path));
+                return;
+            }
+
+            _destination = destination;
+        }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == AllSet || DeferPipedMetrics()) return;
@@ -101,34 +139,7 @@ namespace SageMakerMonitoring.Commands
             }
             if (!options.All && _selections.Count == 0) return;
 
-            IArchiveDestination destination;
-            try
-            {
-                if (Path.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
-                {
-                    var (bucket, prefix) = S3ArchiveDestination.ParseAndValidateUrl(Path);
-                    destination = new S3ArchiveDestination(Clients.CreateObjectStore(), bucket, prefix);
-                }
-                else
-                {
-                    LocalArchiveDestination.ValidatePath(Path);
-                    string resolved;
-                    try
-                    {
-                        resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-                    }
-                    catch (Exception ex) when (!(ex is PipelineStoppedException))
-                    {
-                        throw ArchiveErrors.InvalidPath(Path, ex.Message.TrimEnd('.'));
-                    }
-                    destination = LocalArchiveDestination.Open(resolved);
-                }
-            }
-            catch (Core.Infrastructure.MonitoringException ex)
-            {
-                ThrowTerminatingError(ErrorRecordFactory.Create(ex, Path));
-                return;
-            }
+            var destination = _destination!;
 
             var cloudWatch = Clients.CreateCloudWatch();
             var sageMaker = Clients.CreateSageMaker();

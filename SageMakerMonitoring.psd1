@@ -15,6 +15,7 @@
     FormatsToProcess       = @(
         'Archive.format.ps1xml'
         'Events.format.ps1xml'
+        'Findings.format.ps1xml'
         'Logs.format.ps1xml'
         'Metrics.format.ps1xml'
     )
@@ -32,7 +33,9 @@
         'Get-SageMakerLogEvent'
         'Get-SageMakerLogStream'
         'Get-SageMakerMetric'
+        'Get-SageMakerUtilizationFinding'
         'Invoke-SageMakerLogQuery'
+        'Measure-SageMakerUtilization'
         'New-SageMakerEventRule'
         'New-SageMakerSampleEvent'
         'Remove-SageMakerEventRule'

@@ -43,6 +43,35 @@ namespace SageMakerMonitoring.Core.Findings
                 "4xx: check the callers' payloads and content types. 5xx: read the endpoint's CloudWatch logs (Get-SageMakerLogEvent -EndpointName)."),
         };
 
+        /// <summary>
+        /// The rules to run: <paramref name="requested"/> (any case) or, when empty, all rules of the resource kind.
+        /// Unknown names, and rules of the other resource kind, are a clear error naming the valid ones.
+        /// </summary>
+        public static IReadOnlyList<string> Select(IEnumerable<string>? requested, bool endpoint)
+        {
+            var valid = endpoint ? Endpoint : TrainingJob;
+            var names = requested?.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToList();
+            if (names is null || names.Count == 0) return valid;
+            var result = new List<string>();
+            foreach (var name in names)
+            {
+                var match = valid.FirstOrDefault(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase));
+                if (match is null)
+                {
+                    var other = All.FirstOrDefault(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase));
+                    throw new Infrastructure.MonitoringException("UnknownRule", Infrastructure.ErrorKind.InvalidArgument,
+                        other != null
+                            ? $"{other} is a{(endpoint ? " training-job" : "n endpoint")} rule; {(endpoint ? "endpoints" : "training jobs")} have {string.Join(", ", valid)}."
+                            : $"There is no rule named '{name}'. Rules for {(endpoint ? "endpoints" : "training jobs")}: {string.Join(", ", valid)}.", name)
+                    {
+                        RecommendedAction = "Press Tab after -Rule to list the rules.",
+                    };
+                }
+                if (!result.Contains(match)) result.Add(match);
+            }
+            return result;
+        }
+
         public static string Describe(string rule) => Texts.TryGetValue(rule, out var t) ? t.Description : "";
         public static string Recommend(string rule) => Texts.TryGetValue(rule, out var t) ? t.Recommendation : "";
     }

@@ -168,6 +168,8 @@ namespace SageMakerMonitoring.Core.Findings
                 if (g.Util.Total > _p.Patience && g.Util.SinceEvaluation > 0) EvaluateLowGpu(g);
             }
             if (_nodeCpu.Total > _p.Patience && _nodeCpu.SinceEvaluation > 0) EvaluateBatch();
+            // Devices in their own order (gpu2 before gpu10), whatever order the lines came in.
+            _gpuOrder.Sort((a, b) => a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b));
 
             var findings = new List<UtilizationFinding>();
             if (rules.Contains(UtilizationRules.LowGPUUtilization)) findings.AddRange(LowGpuFindings());
@@ -332,7 +334,7 @@ namespace SageMakerMonitoring.Core.Findings
                 for (var j = i + 1; j < devices.Count; j++)
                 {
                     var d = JensenShannon.Distance(devices[i].Histogram, devices[j].Histogram);
-                    if (d > worst) { worst = d; pair = devices[i].Device + "," + devices[j].Device; }
+                    if (d > worst + 1e-9) { worst = d; pair = devices[i].Device + "," + devices[j].Device; }
                 }
             }
             var f = New(UtilizationRules.LoadBalancing, pair);

@@ -27,6 +27,7 @@
         'Disable-SageMakerEventRule'
         'Enable-SageMakerEventRule'
         'Export-SageMakerMetric'
+        'Export-SageMakerReport'
         'Find-SageMakerMetric'
         'Get-SageMakerEventRule'
         'Get-SageMakerEventRuleTarget'

@@ -5,7 +5,9 @@
 
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
+    Import-Module "$PSScriptRoot/ReportBrowser.psm1" -Force
     $HaveAws = Test-TestExternalTool aws
+    $HaveBrowser = $HaveAws -and [bool](Get-TestChromium)
 }
 
 BeforeAll {
@@ -181,6 +183,64 @@ Describe 'Findings from Debugger system data' {
         $idle = $stats | Where-Object { $_.Host -eq 'algo-2' -and $_.MetricName -eq 'GPUUtilization' -and $_.Device -eq 'gpu3' }
         ($idle.Min, $idle.Max, $idle.SampleCount) | Should -Be @(2, 4, 2400)
         ($stats | Where-Object MetricName -eq 'I/OWaitPercentage').Count | Should -Be 4
+    }
+}
+
+Describe 'Export-SageMakerReport in a headless browser' {
+    BeforeAll {
+        Import-Module "$PSScriptRoot/ReportBrowser.psm1" -Force
+        $script:Chromium = Get-TestChromium
+        $script:ReportDir = Join-Path ([IO.Path]::GetTempPath()) ("findings-report-$PID")
+        [void](New-Item -ItemType Directory -Force -Path $ReportDir)
+    }
+    AfterAll { Remove-Item $ReportDir -Recurse -Force -ErrorAction SilentlyContinue }
+
+    It 'loads offline without console errors, draws every chart and lists the findings (<Source>)' -Skip:(-not $HaveBrowser) -ForEach @(
+        @{ Source = 'Debugger'; ChartCount = 8 }   # 2 hosts x (CPU, GPU, GPU memory) + 2 box plots
+        @{ Source = 'CloudWatch'; ChartCount = 8 }
+    ) {
+        $path = Join-Path $ReportDir "report-$Source.html"
+        $file = Export-SageMakerReport -TrainingJobName $Job -Source $Source -Path $path
+        $file.FullName | Should -Be $path
+        $html = Get-Content -Raw $path
+        $html | Should -Not -Match '(src|href)\s*=\s*"(https?:)?//'
+        $html | Should -Match "Content-Security-Policy"
+
+        $dom = Invoke-TestChromium -Chromium $Chromium -File $path -Arguments '--dump-dom'
+        $dom.ExitCode | Should -Be 0
+        # Console messages (script errors, blocked loads) are logged as CONSOLE lines; the page must have none.
+        ($dom.Err -split "`n" | Where-Object { $_ -match 'CONSOLE|Uncaught|Refused to' }) | Should -BeNullOrEmpty
+        $doc = [xml]::new()
+        $body = [regex]::Match($dom.Out, '(?s)<body[^>]*>').Value
+        $body | Should -Match "data-charts-drawn=`"$ChartCount`""
+        $svgs = [regex]::Matches($dom.Out, '<svg class="chart"[^>]*data-drawn="(\w+)"[^>]*data-rect="([\d,]+)"')
+        $svgs.Count | Should -Be $ChartCount
+        $svgs | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique | Should -Be 'yes'
+
+        # The findings table holds what Get-SageMakerUtilizationFinding returns.
+        $expected = Get-SageMakerUtilizationFinding -TrainingJobName $Job -Source $Source |
+            ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.Rule, $_.Host, $_.Device, $_.Triggered.ToString().ToLowerInvariant() } | Sort-Object
+        $rows = [regex]::Matches($dom.Out, '<tr class="[^"]*" data-rule="([^"]*)" data-host="([^"]*)" data-device="([^"]*)" data-triggered="(\w+)"') |
+            ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.Groups[1].Value, $_.Groups[2].Value, [Net.WebUtility]::HtmlDecode($_.Groups[3].Value), $_.Groups[4].Value } | Sort-Object
+        $rows | Should -Be $expected
+
+        # Every chart's area of a screenshot holds coloured ink (lines or boxes), not just axes.
+        $png = Join-Path $ReportDir "report-$Source.png"
+        $shot = Invoke-TestChromium -Chromium $Chromium -File $path -Arguments "--screenshot=$png"
+        Test-Path $png | Should -BeTrue
+        $image = [TestPngImage]::Read($png)
+        foreach ($m in $svgs) {
+            $r = $m.Groups[2].Value -split ',' | ForEach-Object { [int]$_ }
+            ($r[1] + $r[3]) | Should -BeLessOrEqual $image.Height
+            $image.CountInk($r[0], $r[1], $r[2], $r[3]) | Should -BeGreaterThan 50
+        }
+    }
+
+    It 'refuses a folder that does not exist and writes nothing with -WhatIf' {
+        { Export-SageMakerReport -TrainingJobName $Job -Path (Join-Path $ReportDir 'missing/r.html') -ErrorAction Stop } | Should -Throw -ErrorId 'ReportFolderNotFound,*'
+        $path = Join-Path $ReportDir 'whatif.html'
+        Export-SageMakerReport -TrainingJobName $Job -Path $path -WhatIf
+        Test-Path $path | Should -BeFalse
     }
 }
 

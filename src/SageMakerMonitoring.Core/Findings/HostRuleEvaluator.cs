@@ -99,6 +99,8 @@ namespace SageMakerMonitoring.Core.Findings
                 state = new GpuState(device, _p.Window, HistogramBins);
                 _gpus[key] = state;
                 _gpuOrder.Add(key);
+                // Devices in their own order (gpu2 before gpu10), whatever order the lines came in.
+                _gpuOrder.Sort((a, b) => a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b));
             }
             return state;
         }
@@ -168,9 +170,6 @@ namespace SageMakerMonitoring.Core.Findings
                 if (g.Util.Total > _p.Patience && g.Util.SinceEvaluation > 0) EvaluateLowGpu(g);
             }
             if (_nodeCpu.Total > _p.Patience && _nodeCpu.SinceEvaluation > 0) EvaluateBatch();
-            // Devices in their own order (gpu2 before gpu10), whatever order the lines came in.
-            _gpuOrder.Sort((a, b) => a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b));
-
             var findings = new List<UtilizationFinding>();
             if (rules.Contains(UtilizationRules.LowGPUUtilization)) findings.AddRange(LowGpuFindings());
             if (rules.Contains(UtilizationRules.CPUBottleneck)) findings.Add(Bottleneck(UtilizationRules.CPUBottleneck, _snapshots, _cpuBottlenecks, $"a CPU > {F(_p.CpuThreshold)} %", null));

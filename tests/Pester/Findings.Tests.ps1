@@ -244,6 +244,47 @@ Describe 'Export-SageMakerReport in a headless browser' {
     }
 }
 
+Describe 'Get-SageMakerMetric -Source Auto' {
+    It 'reads CloudWatch while it keeps 1-second data, Debugger files once the range is older' -Skip:(-not $HaveAws) {
+        $recent = Get-SageMakerMetric -TrainingJobName $Job -Source Auto -MetricName GPUUtilization
+        $recent.Count | Should -Be 2400
+        ($recent | ForEach-Object Period | Sort-Object -Unique) | Should -Be 1
+        ($recent | Where-Object Device) | Should -BeNullOrEmpty
+
+        $oldStart = $T.AddHours(-5)
+        Invoke-TestEmulatorControl -Service sagemaker -Action upsert -Body @{
+            type = 'TrainingJob'; name = 'old-job'; status = 'Completed'; startTime = $oldStart.ToString('o'); endTime = $oldStart.AddMinutes(10).ToString('o')
+            instanceType = 'ml.p3.8xlarge'; instanceCount = 1; profilerConfig = @{ S3OutputPath = 's3://findings-bucket/old'; ProfilingIntervalInMilliseconds = 1000 }
+        } | Out-Null
+        Invoke-TestEmulatorControl -Service s3 -Action debugger-system -Body @{
+            bucket = 'findings-bucket'; prefix = 'old'; jobName = 'old-job'; intervalMs = 1000; gpus = 2; cpus = 0
+            start = $oldStart.ToString('o'); end = $oldStart.AddMinutes(10).ToString('o'); hosts = @(@{ gpu = 50 })
+        } | Out-Null
+        $old = Get-SageMakerMetric -TrainingJobName old-job -Source Auto -MetricName GPUUtilization
+        # 10 minutes at 1 s for 2 GPUs: CloudWatch keeps only 1-minute data that old.
+        $old.Count | Should -Be 1200
+        ($old | ForEach-Object Device | Sort-Object -Unique) | Should -Be @('gpu0', 'gpu1')
+        ($old | ForEach-Object Period | Sort-Object -Unique) | Should -Be 1
+    }
+}
+
+Describe 'Endpoint findings' {
+    # AWS/ namespaces cannot be written with PutMetricData, so this reads the demo world's endpoint: it checks the
+    # shape of the answer (one finding per rule and variant, a reason wherever a rule was not evaluated), not values.
+    It 'answers every endpoint rule per variant, and says why where it cannot' {
+        Add-TestEmulatorSeed -Seed demo | Out-Null
+        $findings = Get-SageMakerUtilizationFinding -EndpointName demo-churn-endpoint -Since 2h -WarningAction SilentlyContinue
+        ($findings | ForEach-Object { "$($_.Rule) $($_.Host)" } | Sort-Object) | Should -Be @(
+            'EndpointErrorRate Pipeline', 'EndpointErrorRate Primary', 'EndpointLowUtilization Pipeline', 'EndpointLowUtilization Primary',
+            'EndpointModelLatency Pipeline', 'EndpointModelLatency Primary')
+        $findings | Where-Object { -not $_.Evaluated } | ForEach-Object { $_.Evidence | Should -Match '^Not evaluated: .+' }
+        ($findings | Where-Object Rule -eq 'EndpointLowUtilization' | ForEach-Object Evaluated | Sort-Object -Unique) | Should -Be $false
+        $sized = Get-SageMakerUtilizationFinding -EndpointName demo-churn-endpoint -Since 2h -InstanceType ml.m5.large -Rule EndpointLowUtilization -WarningAction SilentlyContinue
+        $sized | Where-Object Host -eq 'Primary' | ForEach-Object Evaluated | Should -BeTrue
+        { Get-SageMakerUtilizationFinding -EndpointName demo-churn-endpoint -InstanceType ml.z9.huge -ErrorAction Stop } | Should -Throw -ErrorId 'InstanceTypeNotKnown,*'
+    }
+}
+
 Describe 'Errors' {
     It 'names an unknown rule' {
         { Get-SageMakerUtilizationFinding -TrainingJobName $Job -Rule NoSuchRule -ErrorAction Stop } |

@@ -299,6 +299,19 @@ Describe 'Errors' {
         { Get-SageMakerMetric -TrainingJobName no-profiler-job -Source Debugger -ErrorAction Stop } | Should -Throw -ErrorId 'DebuggerDataNotAvailable,*'
     }
 
+    It 'falls back to CloudWatch when the profiler output cannot be read (Auto)' -Skip:(-not $HaveAws) {
+        Invoke-TestEmulatorControl -Service sagemaker -Action upsert -Body @{
+            type = 'TrainingJob'; name = 'gone-bucket-job'; status = 'Completed'; startTime = $Start.ToString('o'); endTime = $End.ToString('o')
+            instanceType = 'ml.p3.8xlarge'; instanceCount = 1; profilerConfig = @{ S3OutputPath = 's3://no-such-bucket-here/prof' }
+        } | Out-Null
+        $f = Get-SageMakerUtilizationFinding -TrainingJobName gone-bucket-job -Rule LowGPUUtilization -WarningVariable warned -WarningAction SilentlyContinue
+        # The job has no CloudWatch data either: no findings, and both warnings say where was looked.
+        $f | Should -BeNullOrEmpty
+        ($warned -join ' ') | Should -Match 'NoSuchBucket.*reading CloudWatch instead'
+        ($warned -join ' ') | Should -Match "No datapoints for TrainingJob .gone-bucket-job"
+        { Get-SageMakerUtilizationFinding -TrainingJobName gone-bucket-job -Source Debugger -ErrorAction Stop } | Should -Throw -ErrorId 'NoSuchBucket,*'
+    }
+
     It 'completes -Rule by resource kind' {
         $line = 'Get-SageMakerUtilizationFinding -EndpointName e -Rule Endpoint'
         $r = TabExpansion2 -inputScript $line -cursorColumn $line.Length

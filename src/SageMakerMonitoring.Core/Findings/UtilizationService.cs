@@ -68,7 +68,16 @@ namespace SageMakerMonitoring.Core.Findings
                 if (_s3 is null) throw new InvalidOperationException("No S3 client.");
                 analyzer = new UtilizationAnalyzer(new FindingContext { ResourceName = name, Source = "Debugger", PerDevice = true }, instanceOf, request.Parameters, range.Start, range.End);
                 var reader = new DebuggerSystemReader(_s3, _reporter);
-                await foreach (var page in reader.ReadAsync(location, range.Start, range.End, null, cancellationToken).ConfigureAwait(false)) analyzer.AddDebugger(page);
+                try
+                {
+                    await foreach (var page in reader.ReadAsync(location, range.Start, range.End, null, cancellationToken).ConfigureAwait(false)) analyzer.AddDebugger(page);
+                }
+                catch (AwsServiceException ex) when (request.Source == MetricSource.Auto && (ex.IsNotFound || ex.IsAccessDenied))
+                {
+                    // Auto: the profiler output may be gone or out of reach; CloudWatch still answers.
+                    _reporter.Warning($"Could not read Debugger system data under {location.Uri} ({ex.ErrorCode}: {ex.Message}); reading CloudWatch instead.");
+                    analyzer = new UtilizationAnalyzer(new FindingContext { ResourceName = name, Source = "Debugger", PerDevice = true }, instanceOf, request.Parameters, range.Start, range.End);
+                }
                 if (analyzer.Points == 0)
                 {
                     if (request.Source == MetricSource.Debugger)

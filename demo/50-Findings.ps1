@@ -18,6 +18,8 @@ $written = Invoke-RestMethod -Method Post -Uri "$($env:AWS_ENDPOINT_URL.TrimEnd(
     -Body (ConvertTo-Json $seed -Depth 5 -Compress) -NoProxy
 Write-Host ("Debugger system data in s3://demo-sagemaker-debugger/profiler/{0}/: {1:N0} files, {2:N0} lines" -f $job, $written.files, $written.lines)
 
+# CloudWatch's demo data hold a data-loader stall (T-70m to T-62m, GPUs near idle on every host) and algo-3 at a quarter
+# of the others' GPU use: the windows over the stall flag every host, algo-3 in every window.
 Write-Host "`nGet-SageMakerUtilizationFinding -TrainingJobName $job -Source CloudWatch -TriggeredOnly"
 Get-SageMakerUtilizationFinding -TrainingJobName $job -Source CloudWatch -TriggeredOnly -WarningAction SilentlyContinue | Format-Table | Out-Host
 

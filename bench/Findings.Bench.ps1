@@ -6,7 +6,7 @@
     peak working set against the 300 MB budget:
     - CloudWatch: a 16-host ml.p3.16xlarge training job, 5 utilization metrics x 3 hours at 1 s (864,000 datapoints);
     - Debugger: the same job's Debugger system files, 16 hosts x 8 GPUs (GPUUtilization and GPUMemoryUtilization)
-      plus host memory, 3 hours at 500 ms (21,600 samples a device; 2,880 one-minute files, about 5.9 million lines).
+      plus host memory, 3 hours at 500 ms (21,600 samples a device; about 2,900 one-minute files, 5.9 million lines).
     Run by `build.ps1 bench`, which passes -EmulatorUrl.
 #>
 param(

@@ -253,7 +253,7 @@ Describe 'Get-SageMakerMetric -Source Auto' {
 
         $oldStart = $T.AddHours(-5)
         Invoke-TestEmulatorControl -Service sagemaker -Action upsert -Body @{
-            type = 'TrainingJob'; name = 'old-job'; status = 'Completed'; startTime = $oldStart.ToString('o'); endTime = $oldStart.AddMinutes(10).ToString('o')
+            type = 'TrainingJob'; name = 'old-job'; status = 'Completed'; creationTime = $oldStart.ToString('o'); startTime = $oldStart.ToString('o'); endTime = $oldStart.AddMinutes(10).ToString('o')
             instanceType = 'ml.p3.8xlarge'; instanceCount = 1; profilerConfig = @{ S3OutputPath = 's3://findings-bucket/old'; ProfilingIntervalInMilliseconds = 1000 }
         } | Out-Null
         Invoke-TestEmulatorControl -Service s3 -Action debugger-system -Body @{

@@ -86,14 +86,7 @@ namespace SageMakerMonitoring.Core.Debugger
             var job = description.Job!;
             if (string.IsNullOrEmpty(job.Name)) job.Name = selection.ResourceName;
             var now = UtcTime.ToUtc(_clock());
-            var resolved = TimeRangeResolver.Resolve(new TimeRangeRequest
-            {
-                Service = TimeRangeService.Metrics,
-                StartTime = query.StartTime,
-                EndTime = query.EndTime,
-                Since = query.Since,
-                ResourceSpan = description.TimeSpan,
-            }, now);
+            var resolved = TimeRangeResolver.Resolve(TimeRangeRequest.ForMetrics(query.StartTime, query.EndTime, query.Since, description.TimeSpan), now);
             var range = resolved.ToRange(now); // its clips are warned by whichever source reads it
             var location = DebuggerSystemLocation.For(job, out var whyNot);
             if (location is null)

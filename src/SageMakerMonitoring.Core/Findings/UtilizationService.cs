@@ -131,14 +131,7 @@ namespace SageMakerMonitoring.Core.Findings
         private TimeRange ResolveRange(UtilizationRequest request, ResourceTimeSpan? span)
         {
             var now = UtcTime.ToUtc(_clock());
-            var resolved = TimeRangeResolver.Resolve(new TimeRangeRequest
-            {
-                Service = TimeRangeService.Metrics,
-                StartTime = request.StartTime,
-                EndTime = request.EndTime,
-                Since = request.Since,
-                ResourceSpan = span,
-            }, now);
+            var resolved = TimeRangeResolver.Resolve(TimeRangeRequest.ForMetrics(request.StartTime, request.EndTime, request.Since, span), now);
             foreach (var clip in resolved.Clips) _reporter.Warning(clip);
             return resolved.ToRange(now);
         }

@@ -286,6 +286,11 @@ Describe 'Endpoint findings' {
 }
 
 Describe 'Errors' {
+    It 'refuses -Source Debugger with metrics piped from Find-SageMakerMetric' -Skip:(-not $HaveAws) {
+        { Find-SageMakerMetric -TrainingJobName $Job -MetricName GPUUtilization | Get-SageMakerMetric -Source Debugger -ErrorAction Stop } |
+            Should -Throw -ErrorId 'MetricInputNeedsCloudWatch,*'
+    }
+
     It 'names an unknown rule' {
         { Get-SageMakerUtilizationFinding -TrainingJobName $Job -Rule NoSuchRule -ErrorAction Stop } |
             Should -Throw -ErrorId 'UnknownRule,SageMakerMonitoring.Commands.GetSageMakerUtilizationFindingCommand'

@@ -45,6 +45,14 @@ namespace SageMakerMonitoring.Commands
 
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == MetricSet && Source != MetricSource.CloudWatch)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(new MonitoringException("MetricInputNeedsCloudWatch", ErrorKind.InvalidArgument,
+                    "Metrics from Find-SageMakerMetric are CloudWatch metrics; they cannot be read with -Source Debugger or Auto.", Source)
+                {
+                    RecommendedAction = "Use -Source CloudWatch with piped metrics, or name the training job (-TrainingJobName) to read its Debugger data.",
+                }, Source));
+            }
             if (DeferPipedMetrics()) return;
             var query = new MetricQuery(BuildSelection())
             {

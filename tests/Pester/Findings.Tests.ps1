@@ -176,6 +176,10 @@ Describe 'Findings from Debugger system data' {
         $seen.Count | Should -Be $SeededLines
         $firstPoint.Period | Should -Be 0.5
         $firstPoint.PSObject.TypeNames[0] | Should -Be 'SageMakerMonitoring.Core.Metrics.MetricDatapoint'
+        # The default table names the device with the host, within 80 columns.
+        $lines = @(($firstPoint | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
+        foreach ($l in $lines) { $l.TrimEnd().Length | Should -BeLessOrEqual 80 }
+        $lines[2] | Should -Match ([regex]::Escape("$($firstPoint.Host)/$($firstPoint.Device) "))
     }
 
     It 'measures every GPU and core' -Skip:(-not $HaveAws) {

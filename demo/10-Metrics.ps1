@@ -38,9 +38,9 @@ catch {
 }
 Write-Host ''
 
-Write-Host '== A name that does not exist is a warning with what was searched and what exists'
-Get-SageMakerMetric -TrainingJobName demo-train-resnet5 -Since 1h -WarningVariable warned -WarningAction SilentlyContinue
-Write-Host "WARNING: $warned"
+Write-Host '== A name that does not exist is an error (non-terminating) with what was searched and what exists'
+Get-SageMakerMetric -TrainingJobName demo-train-resnet5 -Since 1h -ErrorVariable failed -ErrorAction SilentlyContinue
+Write-Host "$($failed[0].FullyQualifiedErrorId): $($failed[0].Exception.Message)"
 Write-Host ''
 
 Write-Host '== Watching live for 12 seconds (Watch-SageMakerMetric -Interval 5s)'

@@ -9,16 +9,20 @@ BeforeAll {
     Import-Module $script:modulePath -Force
     $script:emulator = Start-TestEmulator -Seed demo
     $script:archive = Join-Path ([IO.Path]::GetTempPath()) ('smm-notfound-' + [Guid]::NewGuid().ToString('n'))
+    $script:report = Join-Path ([IO.Path]::GetTempPath()) ('smm-notfound-' + [Guid]::NewGuid().ToString('n') + '.html')
     function Get-ErrorId($Record) { ($Record.FullyQualifiedErrorId -split ',')[0] }
 }
 
 AfterAll {
     Stop-TestEmulator
     Remove-Item -LiteralPath $script:archive -Recurse -Force -ErrorAction SilentlyContinue
+    Remove-Item -LiteralPath $script:report -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'A misspelled name' {
-    # One command line per cmdlet that takes a resource name; {0} is the name.
+    # One command line per cmdlet that takes a resource name; {0} is the name. Searched: what the message says was
+    # searched, where only SageMaker's Describe call decides (the utilization cmdlets and Debugger data describe the
+    # job first, so CloudWatch is never asked).
     BeforeDiscovery {
         $script:jobCommands = @(
             @{ Cmdlet = 'Get-SageMakerMetric'; Line = "Get-SageMakerMetric -TrainingJobName '{0}' -Since 2h" }
@@ -28,6 +32,10 @@ Describe 'A misspelled name' {
             @{ Cmdlet = 'Get-SageMakerLogEvent'; Line = "Get-SageMakerLogEvent -TrainingJobName '{0}' -Since 1h" }
             @{ Cmdlet = 'Invoke-SageMakerLogQuery'; Line = "Invoke-SageMakerLogQuery -TrainingJobName '{0}' -Query 'fields @message' -Since 1h" }
             @{ Cmdlet = 'Export-SageMakerMetric'; Line = "Export-SageMakerMetric -TrainingJobName '{0}' -Path '<archive>'" }
+            @{ Cmdlet = 'Get-SageMakerMetric -Source Debugger'; Line = "Get-SageMakerMetric -TrainingJobName '{0}' -Source Debugger -Since 1h"; Searched = 'searched SageMaker \(DescribeTrainingJob\)\)\.' }
+            @{ Cmdlet = 'Measure-SageMakerUtilization'; Line = "Measure-SageMakerUtilization -TrainingJobName '{0}' -Since 1h"; Searched = 'searched SageMaker \(DescribeTrainingJob\)\)\.' }
+            @{ Cmdlet = 'Get-SageMakerUtilizationFinding'; Line = "Get-SageMakerUtilizationFinding -TrainingJobName '{0}' -Since 1h"; Searched = 'searched SageMaker \(DescribeTrainingJob\)\)\.' }
+            @{ Cmdlet = 'Export-SageMakerReport'; Line = "Export-SageMakerReport -TrainingJobName '{0}' -Path '<report>'"; Searched = 'searched SageMaker \(DescribeTrainingJob\)\)\.' }
         )
         $script:endpointCommands = @(
             @{ Cmdlet = 'Get-SageMakerMetric'; Line = "Get-SageMakerMetric -EndpointName '{0}' -Since 1h" }
@@ -36,11 +44,14 @@ Describe 'A misspelled name' {
             @{ Cmdlet = 'Get-SageMakerLogEvent'; Line = "Get-SageMakerLogEvent -EndpointName '{0}'" }
             @{ Cmdlet = 'Invoke-SageMakerLogQuery'; Line = "Invoke-SageMakerLogQuery -EndpointName '{0}' -Query 'fields @message'" }
             @{ Cmdlet = 'Export-SageMakerMetric'; Line = "Export-SageMakerMetric -EndpointName '{0}' -Path '<archive>'" }
+            @{ Cmdlet = 'Measure-SageMakerUtilization'; Line = "Measure-SageMakerUtilization -EndpointName '{0}'" }
+            @{ Cmdlet = 'Get-SageMakerUtilizationFinding'; Line = "Get-SageMakerUtilizationFinding -EndpointName '{0}'" }
+            @{ Cmdlet = 'Export-SageMakerReport'; Line = "Export-SageMakerReport -EndpointName '{0}' -Path '<report>'" }
         )
     }
 
     It '<Cmdlet>: a job typo is a non-terminating TrainingJobNotFound naming the job that exists' -ForEach $jobCommands {
-        $line = ($Line -f 'demo-train-resnet5O').Replace('<archive>', $script:archive)
+        $line = ($Line -f 'demo-train-resnet5O').Replace('<archive>', $script:archive).Replace('<report>', $script:report)
         $errors = $null
         $output = @(. ([scriptblock]::Create($line + ' -ErrorVariable +errors -ErrorAction SilentlyContinue')))
         $output.Count | Should -Be 0
@@ -49,12 +60,12 @@ Describe 'A misspelled name' {
         $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $errors[0].TargetObject | Should -Be 'demo-train-resnet5O'
         $errors[0].Exception.Message | Should -Match 'Similar names that exist: demo-train-resnet50'
-        $errors[0].Exception.Message | Should -Match 'searched SageMaker \(DescribeTrainingJob\) and CloudWatch'
+        $errors[0].Exception.Message | Should -Match $(if ($_.Searched) { $_.Searched } else { 'searched SageMaker \(DescribeTrainingJob\) and CloudWatch' })
         $errors[0].ErrorDetails.RecommendedAction | Should -Match 'demo-train-resnet50'
     }
 
     It '<Cmdlet>: an endpoint typo is EndpointNotFound naming the endpoint that exists' -ForEach $endpointCommands {
-        $line = ($Line -f 'demo-churn-endpoit').Replace('<archive>', $script:archive)
+        $line = ($Line -f 'demo-churn-endpoit').Replace('<archive>', $script:archive).Replace('<report>', $script:report)
         $errors = $null
         $output = @(. ([scriptblock]::Create($line + ' -ErrorVariable +errors -ErrorAction SilentlyContinue')))
         $output.Count | Should -Be 0
@@ -65,7 +76,7 @@ Describe 'A misspelled name' {
     }
 
     It '<Cmdlet>: a scheduled script with ErrorActionPreference Stop exits non-zero' -ForEach $jobCommands {
-        $line = ($Line -f 'demo-train-resnet5O').Replace('<archive>', $script:archive)
+        $line = ($Line -f 'demo-train-resnet5O').Replace('<archive>', $script:archive).Replace('<report>', $script:report)
         $child = Invoke-TestPwsh -Script "`$ErrorActionPreference = 'Stop'; Import-Module '$script:modulePath'; $line | Out-Null; 'reached the end'"
         $child.ExitCode | Should -Not -Be 0
         $child.Output | Should -Not -Match 'reached the end'
@@ -85,6 +96,11 @@ Describe 'A misspelled name' {
     It 'does not leave an archive behind for Export-SageMakerMetric' {
         Export-SageMakerMetric -TrainingJobName demo-train-resnet5O -Path $script:archive -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         Test-Path -LiteralPath (Join-Path $script:archive '_checkpoint.json') | Should -BeFalse
+    }
+
+    It 'does not leave a report behind for Export-SageMakerReport' {
+        Export-SageMakerReport -TrainingJobName demo-train-resnet5O -Path $script:report -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $script:report | Should -BeFalse
     }
 
     It 'of an endpoint variant is EndpointVariantNotFound listing the variants' {

@@ -169,3 +169,29 @@ Describe 'Export objects' {
         Assert-CleanExport $gap -Time Start, End, Recorded -Expected @{ ResourceType = @{ Csv = 'TrainingJob'; Json = 'TrainingJob' } } | Out-Null
     }
 }
+
+Describe 'Findings objects' {
+    It 'writes utilization statistics flat, with numbers and no .NET types' {
+        $stats = @(Measure-SageMakerUtilization -TrainingJobName demo-train-resnet50 -Source CloudWatch -Since 15m)
+        $out = Assert-CleanExport $stats -Expected @{ Source = @{ Csv = 'CloudWatch'; Json = 'CloudWatch' } }
+        $out.Csv[0].Host | Should -Be $stats[0].Host
+        [double]::Parse($out.Csv[0].P95, [cultureinfo]::InvariantCulture) | Should -Be $stats[0].P95
+        $out.Json[0].SampleCount | Should -Be $stats[0].SampleCount
+    }
+
+    It 'writes findings with the severity by name, the window at UTC and the thresholds as text' {
+        $findings = @(Get-SageMakerUtilizationFinding -TrainingJobName demo-train-resnet50 -Source CloudWatch -Since 15m)
+        $f = $findings[0]
+        $out = Assert-CleanExport $findings -Time WindowStart, WindowEnd -Internal SeverityLevel, UtcWindowStart, UtcWindowEnd, ParameterValues -Expected @{
+            Severity = @{ Csv = "$($f.Severity)"; Json = "$($f.Severity)" }
+        }
+        $f.Severity | Should -BeOfType [string]
+        $f.Severity | Should -BeIn 'None', 'Info', 'Warning', 'Critical', 'Unknown'
+        $f.WindowStart.Offset | Should -Be ([TimeSpan]::Zero)
+        $out.Csv[0].Parameters | Should -Match '^(\w+=[\d.E+-]+)(;\w+=[\d.E+-]+)*$'
+        foreach ($pair in $out.Csv[0].Parameters -split ';') {
+            $name, $value = $pair -split '=', 2
+            $out.Json[0].Parameters.$name | Should -Be $value
+        }
+    }
+}

@@ -174,6 +174,39 @@ Describe 'Export views' {
     }
 }
 
+Describe 'Findings views' {
+    BeforeAll {
+        $script:stats = @(Measure-SageMakerUtilization -TrainingJobName demo-train-resnet50 -Source CloudWatch -Since 15m)
+        $script:findings = @(Get-SageMakerUtilizationFinding -TrainingJobName demo-train-resnet50 -Source CloudWatch -Since 15m)
+    }
+
+    It 'shows per-host statistics with their percentiles and samples at 80 and 120 columns' {
+        $first = $stats[0]
+        foreach ($width in 80, 120) {
+            Assert-Table -InputObject $stats -Width $width -Label 'Host', 'Device', 'MetricName', 'Min', 'P50', 'P95', 'P99', 'Max', 'Samples' -Value @(
+                $first.Host, $first.MetricName, "$($first.SampleCount)")
+        }
+        Assert-ShownValue -Line (Get-ViewLine -InputObject $stats -Width 80) -Value ([math]::Round($first.P95, 1))
+    }
+
+    It 'shows each finding''s rule, host, verdict and evidence at 80 and 120 columns' {
+        $first = $findings[0]
+        foreach ($width in 80, 120) {
+            Assert-Table -InputObject $findings -Width $width -Label 'Rule', 'Host', 'Device', 'Hit', 'Evidence' -Value $first.Rule, $first.Host
+        }
+    }
+
+    It 'lists one finding within 80 columns with its window at UTC and its thresholds' {
+        $first = $findings[0]
+        $lines = Get-ViewLine -InputObject ($first | Format-List) -Width 80
+        foreach ($l in $lines) { $l.TrimEnd().Length | Should -BeLessOrEqual 80 }
+        $text = $lines -join "`n"
+        $text | Should -Match "Rule\s+:\s+$($first.Rule)"
+        $text | Should -Match ([regex]::Escape($first.WindowStart.UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss', $Invariant)))
+        $text | Should -Match "Severity\s+:\s+$($first.Severity)"
+    }
+}
+
 Describe 'Views in a scheduled script' {
     It 'keeps the value columns when the output is redirected to a file' {
         $out = Join-Path ([IO.Path]::GetTempPath()) ("smm-views-" + [Guid]::NewGuid().ToString('n') + '.log')

@@ -64,9 +64,21 @@ namespace SageMakerMonitoring.Core.Aws
         public DateTime? LastModifiedTime { get; set; }
         public int? InstanceCount { get; set; }
         public string? InstanceType { get; set; }
+        /// <summary>Heterogeneous clusters (ResourceConfig.InstanceGroups): each group's name, type and count; empty otherwise.</summary>
+        public IReadOnlyList<InstanceGroupDescription> InstanceGroups { get; set; } = Array.Empty<InstanceGroupDescription>();
+        /// <summary>Training jobs: ProfilerConfig.S3OutputPath (where Debugger writes system data), null without one.</summary>
+        public string? ProfilerS3OutputPath { get; set; }
+        /// <summary>Training jobs: ProfilerConfig.ProfilingIntervalInMilliseconds (AWS default 500).</summary>
+        public long? ProfilingIntervalInMilliseconds { get; set; }
+        /// <summary>Training jobs: ProfilerConfig.DisableProfiler.</summary>
+        public bool ProfilerDisabled { get; set; }
+        /// <summary>Training jobs: ProfilingStatus (Enabled, Disabled), null when absent.</summary>
+        public string? ProfilingStatus { get; set; }
         /// <summary>True for Completed, Failed, Stopped.</summary>
         public bool IsTerminal => Status == "Completed" || Status == "Failed" || Status == "Stopped";
     }
+
+    public sealed record InstanceGroupDescription(string? Name, string? InstanceType, int InstanceCount);
 
     public sealed class EndpointDescription
     {

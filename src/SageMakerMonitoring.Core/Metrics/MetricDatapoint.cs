@@ -36,13 +36,15 @@ namespace SageMakerMonitoring.Core.Metrics
         public string Statistic => _series.Statistic;
         public double Value { get; }
         public string? Unit => _series.Unit;
-        /// <summary>Seconds the value covers.</summary>
-        public int Period => _series.Period;
+        /// <summary>The device the value describes (gpu0, cpu3, …) for Debugger data; null for CloudWatch's per-host values.</summary>
+        public string? Device => _series.Device;
+        /// <summary>Seconds the value covers (0.5 for Debugger's default 500 ms interval).</summary>
+        public double Period => _series.IntervalMilliseconds is int ms ? ms / 1000.0 : _series.Period;
         public string Namespace => _series.Namespace;
         public IReadOnlyDictionary<string, string> Dimensions => _series.Dimensions;
 
         internal MetricSeriesDescriptor Series => _series;
 
-        public override string ToString() => $"{UtcTimestamp:yyyy-MM-ddTHH:mm:ssZ} {ResourceName} {Host ?? VariantName} {MetricName} {Statistic} {Value}";
+        public override string ToString() => $"{UtcTimestamp:yyyy-MM-ddTHH:mm:ssZ} {ResourceName} {Host ?? VariantName}{(Device is null ? "" : "/" + Device)} {MetricName} {Statistic} {Value}";
     }
 }

@@ -19,6 +19,10 @@ namespace SageMakerMonitoring.Core.Metrics
         }
 
         public MetricInfo Metric { get; }
+        /// <summary>The device the series describes (gpu0, cpu3) when the source reports per device (Debugger); null otherwise.</summary>
+        public string? Device { get; internal set; }
+        /// <summary>Sampling interval in milliseconds when the source samples below a second (Debugger); null for CloudWatch periods.</summary>
+        public int? IntervalMilliseconds { get; internal set; }
         public string Statistic { get; }
         /// <summary>Seconds each datapoint covers: the period asked for, or the metric's storage resolution when that is coarser.</summary>
         public int Period { get; internal set; }

@@ -27,6 +27,21 @@ namespace SageMakerMonitoring.Core.Resources
         /// <summary>Endpoints only.</summary>
         public EndpointDescription? Endpoint { get; init; }
 
+        /// <summary>A job's instance type (null for heterogeneous clusters: see <see cref="InstanceGroups"/>; null for other kinds).</summary>
+        public string? InstanceType => Job?.InstanceType;
+
+        /// <summary>A training job's instance groups (heterogeneous clusters), in order; empty otherwise.</summary>
+        public IReadOnlyList<InstanceGroupDescription> InstanceGroups => Job?.InstanceGroups ?? (IReadOnlyList<InstanceGroupDescription>)Array.Empty<InstanceGroupDescription>();
+
+        /// <summary>A training job's ProfilerConfig.S3OutputPath (where Debugger writes system data), or null.</summary>
+        public string? ProfilerS3OutputPath => Job?.ProfilerS3OutputPath;
+
+        /// <summary>A training job's ProfilerConfig.ProfilingIntervalInMilliseconds, or null (SageMaker's default, 500 ms).</summary>
+        public long? ProfilingIntervalInMilliseconds => Job?.ProfilingIntervalInMilliseconds;
+
+        /// <summary>A training job's ProfilingStatus (Enabled or Disabled), or null.</summary>
+        public string? ProfilingStatus => Job?.ProfilingStatus;
+
         /// <summary>A job that is Completed, Failed or Stopped.</summary>
         public bool IsTerminal => Job?.IsTerminal == true;
 

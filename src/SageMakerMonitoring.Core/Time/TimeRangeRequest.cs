@@ -22,6 +22,10 @@ namespace SageMakerMonitoring.Core.Time
         public bool Follow { get; init; }
         /// <summary>A job's own span; used when no start, end or look-back is given.</summary>
         public ResourceTimeSpan? ResourceSpan { get; init; }
+
+        /// <summary>A metric range as the user gave it, with the resource's own span for the default.</summary>
+        public static TimeRangeRequest ForMetrics(DateTime? startTime, DateTime? endTime, TimeSpan? since, ResourceTimeSpan? resourceSpan) =>
+            new TimeRangeRequest { Service = TimeRangeService.Metrics, StartTime = startTime, EndTime = endTime, Since = since, ResourceSpan = resourceSpan };
     }
 
     /// <summary>When a resource began (creation) and ended (null while it runs), and how to name it in messages.</summary>

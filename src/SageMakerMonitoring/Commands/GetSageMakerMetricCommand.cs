@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Debugger;
+using SageMakerMonitoring.Core.Infrastructure;
 using SageMakerMonitoring.Core.Metrics;
 
 namespace SageMakerMonitoring.Commands
@@ -37,10 +39,21 @@ namespace SageMakerMonitoring.Commands
         [Parameter]
         public SwitchParameter AsSeries { get; set; }
 
+        [Parameter]
+        public MetricSource Source { get; set; } = MetricSource.CloudWatch;
+
         protected override void EndProcessing() => ReadPipedMetrics(ProcessRecord);
 
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == MetricSet && Source != MetricSource.CloudWatch)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(new MonitoringException("MetricInputNeedsCloudWatch", ErrorKind.InvalidArgument,
+                    "Metrics from Find-SageMakerMetric are CloudWatch metrics; they cannot be read with -Source Debugger or Auto.", Source)
+                {
+                    RecommendedAction = "Use -Source CloudWatch with piped metrics, or name the training job (-TrainingJobName) to read its Debugger data.",
+                }, Source));
+            }
             if (DeferPipedMetrics()) return;
             var query = new MetricQuery(BuildSelection())
             {
@@ -54,6 +67,26 @@ namespace SageMakerMonitoring.Commands
             var cloudWatch = Clients.CreateCloudWatch();
             var sageMaker = Clients.CreateSageMaker();
             var asSeries = AsSeries.IsPresent;
+            var source = Source;
+            if (source != MetricSource.CloudWatch)
+            {
+                if (asSeries)
+                {
+                    ThrowTerminatingError(ErrorRecordFactory.Create(new MonitoringException("AsSeriesNeedsCloudWatch", ErrorKind.InvalidArgument,
+                        "-AsSeries reads CloudWatch series; it cannot be combined with -Source Debugger or Auto.", Source)
+                    {
+                        RecommendedAction = "Drop -AsSeries, or use -Source CloudWatch.",
+                    }, Source));
+                }
+                var objectStore = Clients.CreateObjectStore();
+                Run(async (output, ct) =>
+                {
+                    var reader = new TrainingJobMetricReader(cloudWatch, sageMaker, objectStore, output);
+                    await foreach (var points in reader.GetPagesAsync(query, source, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
+                    output.Verbose($"Source: {reader.UsedSource}.");
+                }, Target);
+                return;
+            }
             Run(async (output, ct) =>
             {
                 var service = new MetricQueryService(cloudWatch, sageMaker, output);

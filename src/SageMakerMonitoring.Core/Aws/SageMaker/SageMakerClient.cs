@@ -82,6 +82,8 @@ namespace SageMakerMonitoring.Core.Aws.SageMaker
                 else if (reader.ValueTextEquals("FailureReason")) { reader.Read(); job.FailureReason = JsonOutput.String(ref reader); }
                 else if (reader.ValueTextEquals("CreationTime")) { reader.Read(); job.CreationTime = JsonOutput.NullableEpochSeconds(ref reader); }
                 else if (reader.ValueTextEquals("LastModifiedTime")) { reader.Read(); job.LastModifiedTime = JsonOutput.NullableEpochSeconds(ref reader); }
+                else if (reader.ValueTextEquals("ProfilerConfig")) { reader.Read(); ReadProfilerConfig(ref reader, job); }
+                else if (reader.ValueTextEquals("ProfilingStatus")) { reader.Read(); job.ProfilingStatus = JsonOutput.String(ref reader); }
                 else if (reader.ValueTextEquals(shape.Resources))
                 {
                     reader.Read();
@@ -99,6 +101,7 @@ namespace SageMakerMonitoring.Core.Aws.SageMaker
             if (!JsonOutput.IsObject(ref reader)) return;
             int? groupCount = null;
             string? groupType = null;
+            var groups = new List<InstanceGroupDescription>();
             while (JsonOutput.NextProperty(ref reader))
             {
                 if (nested != null && reader.ValueTextEquals(nested))
@@ -116,12 +119,16 @@ namespace SageMakerMonitoring.Core.Aws.SageMaker
                     while (JsonOutput.NextElement(ref reader))
                     {
                         if (!JsonOutput.IsObject(ref reader)) continue;
+                        string? name = null, type = null;
+                        var count = 0;
                         while (JsonOutput.NextProperty(ref reader))
                         {
-                            if (reader.ValueTextEquals("InstanceCount")) { reader.Read(); groupCount = (groupCount ?? 0) + (JsonOutput.NullableInt32(ref reader) ?? 0); }
-                            else if (reader.ValueTextEquals("InstanceType")) { reader.Read(); groupType ??= JsonOutput.String(ref reader); }
+                            if (reader.ValueTextEquals("InstanceCount")) { reader.Read(); count = JsonOutput.NullableInt32(ref reader) ?? 0; groupCount = (groupCount ?? 0) + count; }
+                            else if (reader.ValueTextEquals("InstanceType")) { reader.Read(); type = JsonOutput.String(ref reader); groupType ??= type; }
+                            else if (reader.ValueTextEquals("InstanceGroupName")) { reader.Read(); name = JsonOutput.String(ref reader); }
                             else { reader.Read(); reader.Skip(); }
                         }
+                        groups.Add(new InstanceGroupDescription(name, type, count));
                     }
                 }
                 else { reader.Read(); reader.Skip(); }
@@ -131,6 +138,20 @@ namespace SageMakerMonitoring.Core.Aws.SageMaker
                 job.InstanceCount = groupCount;
             }
             job.InstanceType ??= groupType;
+            if (groups.Count > 0) job.InstanceGroups = groups;
+        }
+
+        /// <summary>ProfilerConfig {S3OutputPath, ProfilingIntervalInMilliseconds, ProfilingParameters, DisableProfiler}.</summary>
+        private static void ReadProfilerConfig(ref Utf8JsonReader reader, SageMakerJobDescription job)
+        {
+            if (!JsonOutput.IsObject(ref reader)) return;
+            while (JsonOutput.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("S3OutputPath")) { reader.Read(); job.ProfilerS3OutputPath = JsonOutput.String(ref reader); }
+                else if (reader.ValueTextEquals("ProfilingIntervalInMilliseconds")) { reader.Read(); job.ProfilingIntervalInMilliseconds = JsonOutput.NullableInt64(ref reader); }
+                else if (reader.ValueTextEquals("DisableProfiler")) { reader.Read(); job.ProfilerDisabled = reader.TokenType == JsonTokenType.True; }
+                else { reader.Read(); reader.Skip(); }
+            }
         }
 
         internal static EndpointDescription ReadEndpoint(ref Utf8JsonReader reader)

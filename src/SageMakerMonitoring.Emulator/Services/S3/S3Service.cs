@@ -107,7 +107,8 @@ namespace SageMakerMonitoring.Emulator.Services.S3
         {
         }
 
-        /// <summary>"buckets": {"buckets":[{"name":"b","objects":3}]}; "create-bucket": {"name":"b"}.</summary>
+        /// <summary>"buckets": {"buckets":[{"name":"b","objects":3}]}; "create-bucket": {"name":"b"}; "debugger-system": see
+        /// <see cref="DebuggerSystemData"/>.</summary>
         public bool TryControl(string action, JsonObject arguments, out JsonNode? result)
         {
             switch (action)
@@ -117,6 +118,9 @@ namespace SageMakerMonitoring.Emulator.Services.S3
                     foreach (S3Bucket bucket in _buckets.Values.OrderBy(b => b.Name, StringComparer.Ordinal))
                         list.Add(new JsonObject { ["name"] = bucket.Name, ["objects"] = bucket.List("", null, null, int.MaxValue).Objects.Count });
                     result = new JsonObject { ["buckets"] = list };
+                    return true;
+                case "debugger-system":
+                    result = DebuggerSystemData.Write(n => _buckets.GetOrAdd(n, b => new S3Bucket(b, _context.Clock.UtcNow)), arguments, _context.Clock.UtcNow);
                     return true;
                 case "create-bucket":
                     string name = arguments.GetString("name") ?? throw new AwsErrorException("BadRequest", "name is required.");

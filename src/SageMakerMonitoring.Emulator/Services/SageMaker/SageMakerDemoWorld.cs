@@ -11,6 +11,9 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
         public const string EndpointName = "demo-churn-endpoint";
         public const string NotebookInstanceName = "demo-notebook";
         public const string TransformJobName = "demo-batch-score";
+        /// <summary>Where the demo training job's Debugger system data live (S3 seeds them, see DebuggerSystemData).</summary>
+        public const string DebuggerBucket = "demo-sagemaker-debugger";
+        public const int DebuggerIntervalMilliseconds = 5000;
 
         public static IEnumerable<SageMakerResource> Create(DateTime now)
         {
@@ -21,6 +24,8 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
                 LastModifiedTime = now.AddHours(-2),
                 InstanceType = "ml.p3.8xlarge",
                 InstanceCount = 4,
+                ProfilerS3OutputPath = $"s3://{DebuggerBucket}/profiler",
+                ProfilingIntervalInMilliseconds = DebuggerIntervalMilliseconds,
             };
             yield return new ProcessingJobResource(ProcessingJobName, now.AddMinutes(-305))
             {

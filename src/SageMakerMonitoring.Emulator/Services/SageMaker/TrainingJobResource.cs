@@ -19,6 +19,10 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
         public string TrainingImage { get; set; } = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311-cu121-ubuntu20.04-sagemaker";
         public int MaxRuntimeInSeconds { get; set; } = 86400;
         public int VolumeSizeInGB { get; set; } = 100;
+        /// <summary>ProfilerConfig.S3OutputPath; null: the job has no ProfilerConfig.</summary>
+        public string? ProfilerS3OutputPath { get; set; }
+        public long ProfilingIntervalInMilliseconds { get; set; } = 500;
+        public bool DisableProfiler { get; set; }
 
         public string EffectiveSecondaryStatus => SecondaryStatus ?? Status switch
         {
@@ -36,6 +40,14 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
             if (fields.ContainsKey("secondaryStatus")) SecondaryStatus = fields.GetString("secondaryStatus");
             if (fields.GetString("trainingImage") is { } image) TrainingImage = image;
             if (fields.GetInt("maxRuntimeInSeconds") is { } maxRuntime) MaxRuntimeInSeconds = maxRuntime;
+            // profilerConfig: {"S3OutputPath":"s3://b/p","ProfilingIntervalInMilliseconds":500,"DisableProfiler":false}; null removes it.
+            if (fields.ContainsKey("profilerConfig"))
+            {
+                JsonObject? profiler = fields.GetObject("profilerConfig");
+                ProfilerS3OutputPath = profiler.GetString("S3OutputPath");
+                ProfilingIntervalInMilliseconds = profiler.GetLong("ProfilingIntervalInMilliseconds") ?? 500;
+                DisableProfiler = profiler.GetBool("DisableProfiler") ?? false;
+            }
         }
 
         public override JsonObject Describe(EmulatorContext context)
@@ -69,6 +81,17 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
                 ["StoppingCondition"] = new JsonObject { ["MaxRuntimeInSeconds"] = MaxRuntimeInSeconds },
                 ["CreationTime"] = Time(CreationTime),
             };
+            if (ProfilerS3OutputPath != null)
+            {
+                // botocore sagemaker ProfilerConfig / ProfilingStatus (Enabled|Disabled).
+                result["ProfilerConfig"] = new JsonObject
+                {
+                    ["S3OutputPath"] = ProfilerS3OutputPath,
+                    ["ProfilingIntervalInMilliseconds"] = ProfilingIntervalInMilliseconds,
+                    ["DisableProfiler"] = DisableProfiler,
+                };
+                result["ProfilingStatus"] = DisableProfiler ? "Disabled" : "Enabled";
+            }
             AddIfSet(result, "FailureReason", FailureReason);
             AddIfSet(result, "TrainingStartTime", StartTime);
             AddIfSet(result, "TrainingEndTime", EndTime);

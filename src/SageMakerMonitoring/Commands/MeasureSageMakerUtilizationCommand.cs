@@ -1,0 +1,29 @@
+using System.Linq;
+using System.Management.Automation;
+using SageMakerMonitoring.Core.Findings;
+
+namespace SageMakerMonitoring.Commands
+{
+    /// <summary>
+    /// Per-host (and, with Debugger data, per-device) utilization statistics of a training job or an endpoint.
+    /// <para type="synopsis">Measures CPU, GPU, GPU memory, memory and disk utilization per host and device: min, p5, p50, p95, p99, max.</para>
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Measure, "SageMakerUtilization", DefaultParameterSetName = TrainingJobSet)]
+    [OutputType(typeof(UtilizationStatistics))]
+    public sealed class MeasureSageMakerUtilizationCommand : SageMakerUtilizationCommand
+    {
+        protected override void ProcessRecord()
+        {
+            var request = BuildRequest();
+            var cloudWatch = Clients.CreateCloudWatch();
+            var sageMaker = Clients.CreateSageMaker();
+            var s3 = ParameterSetName == TrainingJobSet ? Clients.CreateObjectStore() : null;
+            Run(async (output, ct) =>
+            {
+                var analysis = await new UtilizationService(cloudWatch, sageMaker, s3, output).AnalyzeAsync(request, new string[0], ct).ConfigureAwait(false);
+                output.Verbose($"{analysis.ResourceName}: {analysis.Points} points from {analysis.Source}, {analysis.Start:yyyy-MM-ddTHH:mm:ssZ} to {analysis.End:yyyy-MM-ddTHH:mm:ssZ}.");
+                foreach (var s in analysis.Statistics) output.WriteObject(s);
+            }, Target);
+        }
+    }
+}

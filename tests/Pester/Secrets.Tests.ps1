@@ -61,6 +61,14 @@ BeforeAll {
             Test-SageMakerEventPattern -EventPattern '{"source":["aws.sagemaker"],"detail":{"TrainingJobStatus":["Failed"]}}' -Event $event -Remote @c
         }
         'Watch-SageMakerMetric'           = { param($c) Watch-SageMakerMetric -TrainingJobName demo-train-resnet50 -MetricName CPUUtilization -Since 5m -Period 1m -Interval 1s -Count 1 @c }
+        'Measure-SageMakerUtilization'    = { param($c) Measure-SageMakerUtilization -TrainingJobName demo-train-resnet50 -Since $Since -Source CloudWatch @c }
+        'Get-SageMakerUtilizationFinding' = { param($c) Get-SageMakerUtilizationFinding -TrainingJobName demo-train-resnet50 -Since $Since -Source CloudWatch @c }
+        'Export-SageMakerReport'          = {
+            param($c)
+            $report = Join-Path ([IO.Path]::GetTempPath()) ('smm-secrets-report-' + [Guid]::NewGuid().ToString('n') + '.html')
+            try { Export-SageMakerReport -TrainingJobName demo-train-resnet50 -Since $Since -Source CloudWatch -Path $report @c }
+            finally { Remove-Item -LiteralPath $report -Force -ErrorAction SilentlyContinue }
+        }
         'Write-SageMakerMetric'           = { param($c) Write-SageMakerMetric -Namespace SecretsProbe/Write -MetricName Probe -Value 1, 2 -TrainingJobName demo-train-resnet50 -HostName algo-1 @c }
     }
 

@@ -101,6 +101,29 @@ Describe '-Dimension checked against CloudWatch''s limits before any call' {
     }
 }
 
+Describe 'A shared config file the SDK cannot read' {
+    It 'is one configuration error in words, before any call, not a type initializer failure' {
+        $bad = Join-Path ([IO.Path]::GetTempPath()) ('smm-bad-config-' + [Guid]::NewGuid().ToString('n'))
+        Set-Content -LiteralPath $bad -Value "[default`nregion = us-east-1`n[[[ not a section" -Encoding utf8
+        try {
+            Reset-TestEmulatorRequestCount | Out-Null
+            $result = Invoke-TestPwsh -Environment @{ AWS_CONFIG_FILE = $bad } -Script @"
+Import-Module '$(Get-TestModulePath)'
+try { Get-SageMakerMetric -TrainingJobName demo-train-resnet50 -Since 1h -ErrorAction Stop }
+catch { 'ID=' + `$_.FullyQualifiedErrorId; 'CAT=' + `$_.CategoryInfo.Category; 'MSG=' + `$_.Exception.Message }
+"@
+            $result.Output | Should -Match 'ID=AwsConfigurationMissing,'
+            $result.Output | Should -Match 'CAT=InvalidOperation'
+            $result.Output | Should -Match ([regex]::Escape($bad))
+            $result.Output | Should -Not -Match 'TypeInitializationException|type initializer'
+            Get-TestEmulatorRequestCount | Should -Be 0
+        }
+        finally {
+            Remove-Item -LiteralPath $bad -ErrorAction SilentlyContinue
+        }
+    }
+}
+
 Describe 'Region names' {
     BeforeAll {
         $script:savedEndpoint = $env:AWS_ENDPOINT_URL

@@ -71,7 +71,7 @@ namespace SageMakerMonitoring.Core.Aws
         {
             lock (_gate)
             {
-                return _cloudWatch ??= new CloudWatchClient(Credentials, Configure(new CloudWatchConfig()), Region, _options.CallLogger);
+                return _cloudWatch ??= Guarded(() => new CloudWatchClient(Credentials, Configure(new CloudWatchConfig()), Region, _options.CallLogger));
             }
         }
 
@@ -79,7 +79,7 @@ namespace SageMakerMonitoring.Core.Aws
         {
             lock (_gate)
             {
-                return _cloudWatchLogs ??= new CloudWatchLogsClient(Credentials, Configure(new CloudWatchLogsConfig()), Region, _options.CallLogger);
+                return _cloudWatchLogs ??= Guarded(() => new CloudWatchLogsClient(Credentials, Configure(new CloudWatchLogsConfig()), Region, _options.CallLogger));
             }
         }
 
@@ -87,7 +87,7 @@ namespace SageMakerMonitoring.Core.Aws
         {
             lock (_gate)
             {
-                return _eventBridge ??= new EventBridgeClient(Credentials, Configure(new EventBridgeConfig()), Region, _options.CallLogger);
+                return _eventBridge ??= Guarded(() => new EventBridgeClient(Credentials, Configure(new EventBridgeConfig()), Region, _options.CallLogger));
             }
         }
 
@@ -95,7 +95,7 @@ namespace SageMakerMonitoring.Core.Aws
         {
             lock (_gate)
             {
-                return _sageMaker ??= new SageMakerClient(Credentials, Configure(new SageMakerConfig()), Region, _options.CallLogger);
+                return _sageMaker ??= Guarded(() => new SageMakerClient(Credentials, Configure(new SageMakerConfig()), Region, _options.CallLogger));
             }
         }
 
@@ -103,9 +103,30 @@ namespace SageMakerMonitoring.Core.Aws
         {
             lock (_gate)
             {
-                return _objectStore ??= new ObjectStoreClient(Credentials, RegionEndpointValue,
+                return _objectStore ??= Guarded(() => new ObjectStoreClient(Credentials, RegionEndpointValue,
                     ResolveEndpoint("AWS_ENDPOINT_URL_S3"), ResolveMaxAttempts(), _options.CallLogger,
-                    _options.AttemptNotice, _options.ThrottlingWarningAfter);
+                    _options.AttemptNotice, _options.ThrottlingWarningAfter));
+            }
+        }
+
+        /// <summary>
+        /// The SDK reads the shared config file once per process in a type initializer; a file it cannot parse makes every
+        /// client creation throw TypeInitializationException from then on. That is a configuration error the user can fix,
+        /// said once in words (the process must be restarted after the fix, as the SDK keeps the failure).
+        /// </summary>
+        private static T Guarded<T>(Func<T> create)
+        {
+            try
+            {
+                return create();
+            }
+            catch (TypeInitializationException ex) when (ex.TypeName != null && ex.TypeName.StartsWith("Amazon.", StringComparison.Ordinal))
+            {
+                var cause = ex.InnerException?.Message ?? ex.Message;
+                var file = Environment.GetEnvironmentVariable("AWS_CONFIG_FILE");
+                throw new AwsConfigurationException(
+                    "The AWS SDK could not read its shared configuration" + (string.IsNullOrEmpty(file) ? " (~/.aws/config)" : " ('" + file + "', from AWS_CONFIG_FILE)")
+                    + ": " + cause.TrimEnd('.') + ". Fix or move the file, then start a new PowerShell session (the SDK keeps this failure for the life of the process).", ex);
             }
         }
 
@@ -235,6 +256,10 @@ namespace SageMakerMonitoring.Core.Aws
                 {
                     return;
                 }
+                // The SDK reads the shared config file once, in a type initializer (FallbackInternalConfigurationFactory),
+                // when a client is configured: touch it now, so an unreadable file is one clear configuration error
+                // before any work starts rather than a failure of the first client.
+                Guarded(() => FallbackInternalConfigurationFactory.MaxAttempts);
                 CredentialProfile? profile = null;
                 AWSCredentials? credentials = LiteralCredentials() ?? _options.Credentials;
                 if (!string.IsNullOrWhiteSpace(_options.ProfileName) || !string.IsNullOrWhiteSpace(_options.ProfileLocation))

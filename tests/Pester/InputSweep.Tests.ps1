@@ -43,6 +43,10 @@ BeforeAll {
         'Set-SageMakerEventRule'          = @{ Name = 'demo-training-failed'; Description = 'sweep'; Confirm = $false; WhatIf = $true }
         'Test-SageMakerEventPattern'      = @{ EventPattern = '{"source":["aws.sagemaker"]}'; Event = '{"source":"aws.sagemaker","detail":{}}' }
         'Watch-SageMakerMetric'           = @{ TrainingJobName = 'demo-train-resnet50'; MetricName = 'CPUUtilization'; Since = '5m'; Period = '1m'; Interval = '1s'; Count = 1 }
+        'Measure-SageMakerUtilization'    = @{ TrainingJobName = 'demo-train-resnet50'; Since = '10m'; Source = 'CloudWatch' }
+        'Get-SageMakerUtilizationFinding' = @{ TrainingJobName = 'demo-train-resnet50'; Since = '10m'; Source = 'CloudWatch' }
+        'Export-SageMakerReport'          = @{ TrainingJobName = 'demo-train-resnet50'; Since = '10m'; Source = 'CloudWatch'; Path = (Join-Path $archive 'report.html') }
+        'Write-SageMakerMetric'           = @{ Namespace = 'Sweep/Write'; MetricName = 'Probe'; Value = 1; WhatIf = $true }
     }
 }
 

@@ -46,6 +46,7 @@ namespace SageMakerMonitoring.Core.Archive
             {
                 var destination = new LocalArchiveDestination(path);
                 if (destination.Root.Length > MaxFullPath) throw ArchiveErrors.InvalidPath(path, $"it is {destination.Root.Length:N0} characters long as a full path; paths on this system end at {MaxFullPath:N0}");
+                destination.RefuseFileInThePath();
                 return destination;
             }
             catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException || ex is System.Security.SecurityException)
@@ -71,15 +72,20 @@ namespace SageMakerMonitoring.Core.Archive
             return await LocalArchiveLock.AcquireAsync(Path.Combine(Root, ArchiveLayout.LockName), timeout, reporter, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Creates the root when missing and proves it can be written to; the module's own errors otherwise.</summary>
-        private void EnsureWritableFolder()
+        /// <summary>A file where the root, or one of the folders above it, should be, is ArchivePathIsFile (reads only).</summary>
+        private void RefuseFileInThePath()
         {
-            // A file where the root, or one of the folders above it, should be.
             for (var p = Root; !string.IsNullOrEmpty(p); p = Path.GetDirectoryName(p))
             {
                 if (File.Exists(p)) throw ArchiveErrors.IsFile(p);
                 if (Directory.Exists(p)) break;
             }
+        }
+
+        /// <summary>Creates the root when missing and proves it can be written to; the module's own errors otherwise.</summary>
+        private void EnsureWritableFolder()
+        {
+            RefuseFileInThePath();
             var probe = Path.Combine(Root, "._write-probe-" + Guid.NewGuid().ToString("N") + ".tmp");
             try
             {

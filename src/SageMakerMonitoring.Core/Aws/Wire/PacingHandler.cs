@@ -19,6 +19,10 @@ namespace SageMakerMonitoring.Core.Aws.Wire
         private readonly ServiceQuotas _quotas;
         private readonly RequestPacer _pacer;
         private string? _account;
+        /// <summary>Each operation's bucket, looked up once per handler (the account is fixed per client).</summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, QuotaBucket?> _requestBuckets =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, QuotaBucket?>(StringComparer.Ordinal);
+        private QuotaBucket? _dataPoints;
 
         public PacingHandler(string signingName, string region, ServiceQuotas quotas, RequestPacer pacer)
         {
@@ -50,13 +54,17 @@ namespace SageMakerMonitoring.Core.Aws.Wire
         }
 
         /// <summary>The GetMetricData data-points bucket of this client's account and Region (null when not paced).</summary>
-        private QuotaBucket? DataPoints(IExecutionContext context) => _signingName == "monitoring" ? _pacer.DataPointBucket(_quotas, Account(context), _region) : null;
+        private QuotaBucket? DataPoints(IExecutionContext context) =>
+            _signingName != "monitoring" ? null : _dataPoints ??= _pacer.DataPointBucket(_quotas, Account(context), _region);
+
+        private QuotaBucket? RequestBucket(IExecutionContext context, string operation) =>
+            _requestBuckets.GetOrAdd(operation, op => _pacer.RequestBucket(_quotas, _signingName, Account(context), _region, op));
 
         /// <summary>Records the data points a GetMetricData answer carried (known only once it is read).</summary>
         public void ConsumeDataPoints(int points)
         {
             if (!_quotas.Enabled || points <= 0 || _signingName != "monitoring") return;
-            _pacer.DataPointBucket(_quotas, Volatile.Read(ref _account) ?? "default", _region)?.Consume(points);
+            (_dataPoints ??= _pacer.DataPointBucket(_quotas, Volatile.Read(ref _account) ?? "default", _region))?.Consume(points);
         }
 
         private async Task BeforeAsync(IExecutionContext context)
@@ -65,7 +73,7 @@ namespace SageMakerMonitoring.Core.Aws.Wire
             var operation = Operation(context);
             if (operation is null) return;
             var token = context.RequestContext.CancellationToken;
-            await RequestPacer.WaitTurnAsync(_pacer.RequestBucket(_quotas, _signingName, Account(context), _region, operation), 1, token).ConfigureAwait(false);
+            await RequestPacer.WaitTurnAsync(RequestBucket(context, operation), 1, token).ConfigureAwait(false);
             if (operation == "GetMetricData") await RequestPacer.WaitTurnAsync(DataPoints(context), 0, token).ConfigureAwait(false);
         }
 
@@ -75,7 +83,7 @@ namespace SageMakerMonitoring.Core.Aws.Wire
             if (AwsErrorClassifier.Classify(e.ErrorCode, (int)e.StatusCode, e.Message) != AwsErrorKind.Throttling) return;
             var operation = Operation(context);
             if (operation is null) return;
-            _pacer.RequestBucket(_quotas, _signingName, Account(context), _region, operation)?.Throttled();
+            RequestBucket(context, operation)?.Throttled();
             if (operation == "GetMetricData") DataPoints(context)?.Throttled();
         }
 

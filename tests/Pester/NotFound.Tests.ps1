@@ -36,6 +36,7 @@ Describe 'A misspelled name' {
             @{ Cmdlet = 'Measure-SageMakerUtilization'; Line = "Measure-SageMakerUtilization -TrainingJobName '{0}' -Since 1h"; Searched = 'searched SageMaker \(DescribeTrainingJob\)\)\.' }
             @{ Cmdlet = 'Get-SageMakerUtilizationFinding'; Line = "Get-SageMakerUtilizationFinding -TrainingJobName '{0}' -Since 1h"; Searched = 'searched SageMaker \(DescribeTrainingJob\)\)\.' }
             @{ Cmdlet = 'Export-SageMakerReport'; Line = "Export-SageMakerReport -TrainingJobName '{0}' -Path '<report>'"; Searched = 'searched SageMaker \(DescribeTrainingJob\)\)\.' }
+            @{ Cmdlet = 'Write-SageMakerMetric'; Line = "Write-SageMakerMetric -Namespace NotFound/Write -MetricName Probe -Value 1 -TrainingJobName '{0}' -HostName algo-1"; Searched = 'searched SageMaker \(DescribeTrainingJob\)\)\.' }
         )
         $script:endpointCommands = @(
             @{ Cmdlet = 'Get-SageMakerMetric'; Line = "Get-SageMakerMetric -EndpointName '{0}' -Since 1h" }
@@ -47,6 +48,7 @@ Describe 'A misspelled name' {
             @{ Cmdlet = 'Measure-SageMakerUtilization'; Line = "Measure-SageMakerUtilization -EndpointName '{0}'" }
             @{ Cmdlet = 'Get-SageMakerUtilizationFinding'; Line = "Get-SageMakerUtilizationFinding -EndpointName '{0}'" }
             @{ Cmdlet = 'Export-SageMakerReport'; Line = "Export-SageMakerReport -EndpointName '{0}' -Path '<report>'" }
+            @{ Cmdlet = 'Write-SageMakerMetric'; Line = "Write-SageMakerMetric -Namespace NotFound/Write -MetricName Probe -Value 1 -EndpointName '{0}'" }
         )
     }
 
@@ -101,6 +103,12 @@ Describe 'A misspelled name' {
     It 'does not leave a report behind for Export-SageMakerReport' {
         Export-SageMakerReport -TrainingJobName demo-train-resnet5O -Path $script:report -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         Test-Path -LiteralPath $script:report | Should -BeFalse
+    }
+
+    It 'sends nothing for Write-SageMakerMetric' {
+        Reset-TestEmulatorRequestCount | Out-Null
+        Write-SageMakerMetric -Namespace NotFound/Write -MetricName Probe -Value 1, 2 -TrainingJobName demo-train-resnet5O -HostName algo-1 -ErrorAction SilentlyContinue
+        Get-TestEmulatorRequestCount -Operation monitoring.PutMetricData | Should -Be 0
     }
 
     It 'of an endpoint variant is EndpointVariantNotFound listing the variants' {

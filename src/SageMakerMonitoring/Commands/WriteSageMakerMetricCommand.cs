@@ -7,6 +7,7 @@ using SageMakerMonitoring.Core.Aws;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Infrastructure;
 using SageMakerMonitoring.Core.Metrics.Publishing;
+using SageMakerMonitoring.Core.Resources;
 using SageMakerMonitoring.Core.Time;
 
 namespace SageMakerMonitoring.Commands
@@ -24,6 +25,7 @@ namespace SageMakerMonitoring.Commands
         private const string ValueSet = "Value";
 
         private PutMetricDataBatcher? _batcher;
+        private bool _resourceKnown = true;
         private ICloudWatchClient? _cloudWatch;
         private int _sent;
         private int _requests;
@@ -97,10 +99,25 @@ namespace SageMakerMonitoring.Commands
             if (nsError != null) ThrowTerminatingError(ErrorRecordFactory.Create(nsError, Namespace));
             _batcher = new PutMetricDataBatcher();
             _cloudWatch = Clients.CreateCloudWatch();
+            if (ParameterSetName == ValueSet && (TrainingJobName ?? EndpointName) is string name)
+            {
+                // A named job or endpoint must exist, as in every cmdlet that takes one: a typo would otherwise publish
+                // under dimensions nothing reads. Not found is a non-terminating <Kind>NotFound and nothing is sent.
+                var resource = TrainingJobName != null
+                    ? SageMakerResource.Create(SageMakerResourceType.TrainingJob, name)
+                    : SageMakerResource.Create(SageMakerResourceType.Endpoint, name, VariantName);
+                var resolver = new SageMakerResourceResolver(Clients.CreateSageMaker());
+                _resourceKnown = Run(async (output, ct) =>
+                {
+                    await resolver.DescribeAsync(resource, ct).ConfigureAwait(false);
+                    return true;
+                }, name);
+            }
         }
 
         protected override void ProcessRecord()
         {
+            if (!_resourceKnown) return;
             foreach (var datum in ReadData())
             {
                 if (datum is null) continue;

@@ -15,6 +15,8 @@ namespace SageMakerMonitoring.Core.Aws
         Task<EndpointDescription> DescribeEndpointAsync(string name, CancellationToken cancellationToken);
         Task<NotebookInstanceDescription> DescribeNotebookInstanceAsync(string name, CancellationToken cancellationToken);
         Task<InferenceComponentDescription> DescribeInferenceComponentAsync(string name, CancellationToken cancellationToken);
+        /// <summary>DescribeEndpointConfig: each production variant's instance type and initial count (what DescribeEndpoint does not say).</summary>
+        Task<EndpointConfigDescription> DescribeEndpointConfigAsync(string name, CancellationToken cancellationToken);
 
         /// <summary>One page of names from ListTrainingJobs, ListEndpoints, ... (newest first), narrowed by the service's
         /// <c>NameContains</c> filter (letters, digits and hyphens only; null lists every name).</summary>
@@ -93,6 +95,22 @@ namespace SageMakerMonitoring.Core.Aws
     }
 
     public sealed record EndpointVariantDescription(string VariantName, int? CurrentInstanceCount, int? DesiredInstanceCount);
+
+    /// <summary>DescribeEndpointConfig's answer: the configuration's name and its production variants.</summary>
+    public sealed class EndpointConfigDescription
+    {
+        public string Name { get; set; } = "";
+        public string? Arn { get; set; }
+        public DateTime? CreationTime { get; set; }
+        public IReadOnlyList<EndpointConfigVariantDescription> Variants { get; set; } = Array.Empty<EndpointConfigVariantDescription>();
+    }
+
+    /// <summary>
+    /// One ProductionVariants[] entry: InstanceType and InitialInstanceCount (absent for serverless variants, which carry
+    /// a ServerlessConfig instead), and the instance types of its InstancePools (heterogeneous variants), if any.
+    /// </summary>
+    public sealed record EndpointConfigVariantDescription(string VariantName, string? InstanceType, int? InitialInstanceCount, bool IsServerless,
+        IReadOnlyList<string> InstancePoolTypes);
 
     public sealed class NotebookInstanceDescription
     {

@@ -6,18 +6,19 @@ namespace SageMakerMonitoring.Core.Findings
 {
     /// <summary>
     /// The endpoint rules: EndpointLowUtilization (every instance's CPU p95, and GPU p95 where there are GPUs, below
-    /// the thresholds: right-size), EndpointModelLatency (a period's p99 ModelLatency above the threshold),
+    /// the thresholds: right-size; judged on each period's busiest instance, CloudWatch's Maximum over the variant's
+    /// instances divided per device, so one idle instance cannot hide a busy one), EndpointModelLatency (a period's p99 ModelLatency above the threshold),
     /// EndpointErrorRate (Invocation4XXErrors or Invocation5XXErrors over Invocations above its threshold).
     /// </summary>
     public static class EndpointRuleEvaluator
     {
-        public static IEnumerable<UtilizationFinding> Evaluate(string endpointName, IReadOnlyList<UtilizationStatistics> statistics,
-            IReadOnlyList<EndpointRuleInput> variants, string? instanceUnknownReason, UtilizationRuleParameters p, IReadOnlyCollection<string> rules)
+        public static IEnumerable<UtilizationFinding> Evaluate(string endpointName, IReadOnlyList<EndpointRuleInput> variants,
+            UtilizationRuleParameters p, IReadOnlyCollection<string> rules)
         {
             var findings = new List<UtilizationFinding>();
             foreach (var variant in variants)
             {
-                if (rules.Contains(UtilizationRules.EndpointLowUtilization)) findings.Add(LowUtilization(endpointName, variant, statistics, instanceUnknownReason, p));
+                if (rules.Contains(UtilizationRules.EndpointLowUtilization)) findings.Add(LowUtilization(endpointName, variant, p));
                 if (rules.Contains(UtilizationRules.EndpointModelLatency)) findings.Add(Latency(endpointName, variant, p));
                 if (rules.Contains(UtilizationRules.EndpointErrorRate)) findings.Add(ErrorRate(endpointName, variant, p));
             }
@@ -50,19 +51,17 @@ namespace SageMakerMonitoring.Core.Findings
             if (!triggered) f.Recommendation = null;
         }
 
-        internal static UtilizationFinding LowUtilization(string endpoint, EndpointRuleInput v, IReadOnlyList<UtilizationStatistics> statistics, string? unknown, UtilizationRuleParameters p)
+        internal static UtilizationFinding LowUtilization(string endpoint, EndpointRuleInput v, UtilizationRuleParameters p)
         {
             var f = New(UtilizationRules.EndpointLowUtilization, endpoint, v, p);
-            var mine = statistics.Where(s => s.Host == v.VariantName).ToList();
-            var cpu = mine.Where(s => s.MetricName == "CPUUtilization").ToList();
-            var gpu = mine.Where(s => s.MetricName == "GPUUtilization").ToList();
-            if (cpu.Count == 0) return NotEvaluated(f, unknown ?? "no CPUUtilization data for the variant");
-            var cpu95 = cpu.Max(s => s.P95);
-            var gpu95 = gpu.Count == 0 ? (double?)null : gpu.Max(s => s.P95);
+            if (v.CpuPeak.Count == 0) return NotEvaluated(f, v.InstanceUnknownReason ?? "no CPUUtilization data for the variant");
+            var cpu95 = v.CpuPeak.Percentiles(95)[0];
+            var gpu95 = v.GpuPeak.Count == 0 ? (double?)null : v.GpuPeak.Percentiles(95)[0];
             var low = cpu95 < p.EndpointCpuThresholdP95 && (gpu95 is null || gpu95 < p.EndpointGpuThresholdP95);
             Verdict(f, low, FindingSeverity.Info);
             f.Value = cpu95;
-            f.Evidence = $"CPU p95 {HostRuleEvaluator.F(cpu95)} % per vCPU" + (gpu95 is null ? "" : $", GPU p95 {HostRuleEvaluator.F(gpu95)} % per GPU")
+            var on = v.InstanceType is null ? "" : $" on {v.InstanceType}";
+            f.Evidence = $"Busiest instance{on}: CPU p95 {HostRuleEvaluator.F(cpu95)} % per vCPU" + (gpu95 is null ? "" : $", GPU p95 {HostRuleEvaluator.F(gpu95)} % per GPU")
                 + (low ? $" below {HostRuleEvaluator.F(p.EndpointCpuThresholdP95)} %" : $"; not all below {HostRuleEvaluator.F(p.EndpointCpuThresholdP95)} %")
                 + $" over {HostRuleEvaluator.Span(v.First, v.Last)}.";
             return f;

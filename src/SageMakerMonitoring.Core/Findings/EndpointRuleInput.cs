@@ -11,6 +11,13 @@ namespace SageMakerMonitoring.Core.Findings
         public string VariantName { get; }
         /// <summary>Per-period p99 ModelLatency in microseconds.</summary>
         public List<(DateTime Time, double Value)> LatencyP99 { get; } = new List<(DateTime, double)>();
+        /// <summary>Per-period Maximum of CPUUtilization over the variant's instances (its busiest instance), per vCPU.</summary>
+        public StatisticsAccumulator CpuPeak { get; } = new StatisticsAccumulator();
+        /// <summary>Per-period Maximum of GPUUtilization over the variant's instances, per GPU.</summary>
+        public StatisticsAccumulator GpuPeak { get; } = new StatisticsAccumulator();
+        /// <summary>The variant's instance type (null when unknown) and, when unknown, why.</summary>
+        public string? InstanceType { get; set; }
+        public string? InstanceUnknownReason { get; set; }
         public double Invocations { get; set; }
         public double Errors4xx { get; set; }
         public double Errors5xx { get; set; }

@@ -162,20 +162,34 @@ namespace SageMakerMonitoring.Core.Findings
             var endpoint = description.Endpoint!;
             if (string.IsNullOrEmpty(endpoint.Name)) endpoint.Name = name;
             var range = ResolveRange(request, null);
-            var instance = InstanceTypeCatalog.Find(request.InstanceType);
-            if (request.InstanceType != null && instance is null)
+            EndpointVariantInstances instances;
+            if (request.InstanceType != null)
             {
-                throw new MonitoringException("InstanceTypeNotKnown", ErrorKind.InvalidArgument, $"'{request.InstanceType}' is not an ml.* instance type the module knows.", request.InstanceType)
+                var instance = InstanceTypeCatalog.Find(request.InstanceType) ?? throw new MonitoringException("InstanceTypeNotKnown", ErrorKind.InvalidArgument,
+                    $"'{request.InstanceType}' is not an ml.* instance type the module knows.", request.InstanceType)
                 {
                     RecommendedAction = "Give the instance type as SageMaker names it, e.g. ml.m5.xlarge or ml.g5.2xlarge.",
                 };
+                instances = EndpointVariantInstances.Override(instance);
             }
-            var analysis = new UtilizationAnalysis { ResourceType = "Endpoint", ResourceName = name, Endpoint = endpoint, Source = "CloudWatch", Start = range.Start, End = range.End, InstanceType = instance?.Name };
-            var analyzer = new UtilizationAnalyzer(new FindingContext { ResourceName = name, Source = "CloudWatch" }, _ => instance, request.Parameters, range.Start, range.End);
+            else
+            {
+                instances = await EndpointVariantInstances.ResolveAsync(_sageMaker, endpoint, _reporter, cancellationToken).ConfigureAwait(false);
+            }
+            var analysis = new UtilizationAnalysis
+            {
+                ResourceType = "Endpoint", ResourceName = name, Endpoint = endpoint, Source = "CloudWatch", Start = range.Start, End = range.End,
+                InstanceType = instances.Names.Count == 0 ? null : string.Join(", ", instances.Names),
+            };
+            var analyzer = new UtilizationAnalyzer(new FindingContext { ResourceName = name, Source = "CloudWatch" }, instances.For, request.Parameters, range.Start, range.End);
             var selection = MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.Endpoint, name));
             var service = new MetricQueryService(_cloudWatch, _sageMaker, _reporter, _clock);
             var inputs = new Dictionary<string, EndpointRuleInput>(StringComparer.Ordinal);
-            EndpointRuleInput Input(string v) => inputs.TryGetValue(v, out var i) ? i : inputs[v] = new EndpointRuleInput(v);
+            EndpointRuleInput Input(string v)
+            {
+                if (inputs.TryGetValue(v, out var i)) return i;
+                return inputs[v] = new EndpointRuleInput(v) { InstanceType = instances.For(v)?.Name, InstanceUnknownReason = instances.UnknownReason(v) };
+            }
 
             var utilization = new MetricQuery(selection) { MetricNames = new[] { "CPUUtilization", "MemoryUtilization", "GPUUtilization", "GPUMemoryUtilization", "DiskUtilization" }, StartTime = range.Start, EndTime = range.End };
             await foreach (var page in service.GetPagesAsync(utilization, cancellationToken).ConfigureAwait(false))
@@ -183,6 +197,20 @@ namespace SageMakerMonitoring.Core.Findings
                 // Endpoint instance metrics are per variant; the variant is the "host".
                 analyzer.AddCloudWatch(page);
                 foreach (var p in page) Input(p.VariantName ?? p.Host ?? "").Seen(p.UtcTimestamp);
+            }
+            // The right-size rule asks whether every instance is lightly loaded: each period's busiest instance (Maximum).
+            var peaks = new MetricQuery(selection) { MetricNames = new[] { "CPUUtilization", "GPUUtilization" }, Statistics = new[] { "Maximum" }, StartTime = range.Start, EndTime = range.End };
+            await foreach (var page in service.GetPagesAsync(peaks, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var p in page)
+                {
+                    var variant = p.VariantName ?? p.Host ?? "";
+                    var value = UtilizationNormalizer.PerDevice(p.MetricName, p.Value, instances.For(variant));
+                    if (value is null) continue;
+                    var i = Input(variant);
+                    (p.MetricName == "CPUUtilization" ? i.CpuPeak : i.GpuPeak).Add(value.Value);
+                    i.Seen(p.UtcTimestamp);
+                }
             }
             var latency = new MetricQuery(selection) { MetricNames = new[] { "ModelLatency" }, Statistics = new[] { "p99" }, StartTime = range.Start, EndTime = range.End };
             await foreach (var page in service.GetPagesAsync(latency, cancellationToken).ConfigureAwait(false))
@@ -209,9 +237,14 @@ namespace SageMakerMonitoring.Core.Findings
             analysis.Points = analyzer.Points;
             analysis.Statistics = analyzer.Statistics().ToList();
             analysis.Charts = analyzer.Charts().ToList();
-            var unknown = instance is null ? "DescribeEndpoint does not name the instance type, so CloudWatch's CPU sums cannot be divided per vCPU; pass -InstanceType" : null;
-            analysis.Findings = EndpointRuleEvaluator.Evaluate(name, analysis.Statistics, inputs.Values.Where(i => i.VariantName.Length > 0).OrderBy(i => i.VariantName, StringComparer.Ordinal).ToList(),
-                unknown, request.Parameters, rules.Where(r => UtilizationRules.Endpoint.Contains(r)).ToList()).ToList();
+            if (analyzer.Unnormalised.Count > 0)
+            {
+                var reasons = endpoint.Variants.Select(v => instances.UnknownReason(v.VariantName)).Where(r => r != null).Distinct().ToList();
+                _reporter.Warning($"Endpoint '{name}': {string.Join(", ", analyzer.Unnormalised)} could not be divided per device and were left out"
+                    + (reasons.Count == 0 ? "." : $" ({string.Join("; ", reasons)})."));
+            }
+            analysis.Findings = EndpointRuleEvaluator.Evaluate(name, inputs.Values.Where(i => i.VariantName.Length > 0).OrderBy(i => i.VariantName, StringComparer.Ordinal).ToList(),
+                request.Parameters, rules.Where(r => UtilizationRules.Endpoint.Contains(r)).ToList()).ToList();
             return analysis;
         }
     }

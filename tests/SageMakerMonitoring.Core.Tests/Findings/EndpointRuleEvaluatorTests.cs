@@ -10,7 +10,13 @@ namespace SageMakerMonitoring.Core.Tests.Findings
         private static readonly DateTime T0 = new DateTime(2026, 12, 7, 10, 0, 0, DateTimeKind.Utc);
         private static readonly UtilizationRuleParameters P = new UtilizationRuleParameters();
 
-        private static UtilizationStatistics Cpu(double p95) => new UtilizationStatistics { Host = "AllTraffic", MetricName = "CPUUtilization", P95 = p95 };
+        /// <summary>A variant whose busiest instance's per-vCPU CPU was <paramref name="peaks"/> in successive periods.</summary>
+        private static EndpointRuleInput Peaks(params double[] peaks)
+        {
+            var v = new EndpointRuleInput("AllTraffic") { InstanceType = "ml.m5.xlarge" };
+            foreach (var peak in peaks) v.CpuPeak.Add(peak);
+            return v;
+        }
 
         [Theory]
         [InlineData(19.9, true)]
@@ -18,17 +24,40 @@ namespace SageMakerMonitoring.Core.Tests.Findings
         [InlineData(20.1, false)]
         public void LowUtilizationAtItsThreshold(double p95, bool triggered)
         {
-            var f = EndpointRuleEvaluator.LowUtilization("ep", new EndpointRuleInput("AllTraffic"), new[] { Cpu(p95) }, null, P);
+            var f = EndpointRuleEvaluator.LowUtilization("ep", Peaks(p95, p95, p95), P);
             Assert.Equal(triggered, f.Triggered);
             Assert.True(f.Evaluated);
+            Assert.Contains("ml.m5.xlarge", f.Evidence);
+        }
+
+        [Fact]
+        public void LowUtilizationLooksAtThePeaksP95()
+        {
+            // 20 periods: 18 at 5 %, two at 90 %: the p95 rank 0.95 × 19 = 18.05 falls between the two 90s, so p95 = 90.
+            var quiet = Enumerable.Repeat(5.0, 18).Concat(new[] { 90.0, 90.0 }).ToArray();
+            Assert.False(EndpointRuleEvaluator.LowUtilization("ep", Peaks(quiet), P).Triggered);
+            // 100 periods with one burst: p95 stays at 5 %, the variant is still lightly loaded.
+            var burst = Enumerable.Repeat(5.0, 99).Concat(new[] { 90.0 }).ToArray();
+            Assert.True(EndpointRuleEvaluator.LowUtilization("ep", Peaks(burst), P).Triggered);
+        }
+
+        [Fact]
+        public void LowUtilizationNeedsAGpuBelowItsThresholdToo()
+        {
+            var v = Peaks(5, 5, 5);
+            foreach (var g in new[] { 30.0, 30.0, 30.0 }) v.GpuPeak.Add(g);
+            Assert.False(EndpointRuleEvaluator.LowUtilization("ep", v, P).Triggered);
+            var idle = Peaks(5, 5, 5);
+            foreach (var g in new[] { 10.0, 10.0, 10.0 }) idle.GpuPeak.Add(g);
+            Assert.True(EndpointRuleEvaluator.LowUtilization("ep", idle, P).Triggered);
         }
 
         [Fact]
         public void LowUtilizationNeedsDataItCanNormalise()
         {
-            var f = EndpointRuleEvaluator.LowUtilization("ep", new EndpointRuleInput("AllTraffic"), Array.Empty<UtilizationStatistics>(), "pass -InstanceType", P);
+            var f = EndpointRuleEvaluator.LowUtilization("ep", new EndpointRuleInput("AllTraffic") { InstanceUnknownReason = "variant 'AllTraffic' is serverless" }, P);
             Assert.False(f.Evaluated);
-            Assert.Contains("-InstanceType", f.Evidence);
+            Assert.Equal("Not evaluated: variant 'AllTraffic' is serverless.", f.Evidence);
         }
 
         [Theory]

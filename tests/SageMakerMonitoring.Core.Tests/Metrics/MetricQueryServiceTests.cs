@@ -243,6 +243,7 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
             public Task<EndpointDescription> DescribeEndpointAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
             public Task<NotebookInstanceDescription> DescribeNotebookInstanceAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
             public Task<InferenceComponentDescription> DescribeInferenceComponentAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+            public Task<EndpointConfigDescription> DescribeEndpointConfigAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
             public Task<SageMakerNamePage> ListNamesAsync(SageMakerNameList list, string? nameContains, string? nextToken, CancellationToken cancellationToken) =>
                 Task.FromResult(new SageMakerNamePage(new[] { _job.Name }, null));
         }

@@ -19,6 +19,8 @@ namespace SageMakerMonitoring.Core.Aws.SageMaker
             new JsonOperationUnmarshaller<SageMakerJobDescription>(ServiceDescriptor.SageMaker, ReadTransformJob);
         private static readonly JsonOperationUnmarshaller<EndpointDescription> EndpointOutput =
             new JsonOperationUnmarshaller<EndpointDescription>(ServiceDescriptor.SageMaker, ReadEndpoint);
+        private static readonly JsonOperationUnmarshaller<EndpointConfigDescription> EndpointConfigOutput =
+            new JsonOperationUnmarshaller<EndpointConfigDescription>(ServiceDescriptor.SageMaker, ReadEndpointConfig);
         private static readonly JsonOperationUnmarshaller<NotebookInstanceDescription> NotebookOutput =
             new JsonOperationUnmarshaller<NotebookInstanceDescription>(ServiceDescriptor.SageMaker, ReadNotebookInstance);
 
@@ -45,6 +47,11 @@ namespace SageMakerMonitoring.Core.Aws.SageMaker
         public Task<EndpointDescription> DescribeEndpointAsync(string name, CancellationToken cancellationToken)
         {
             return InvokeJsonAsync("DescribeEndpoint", writer => writer.WriteString("EndpointName", name), EndpointOutput, cancellationToken);
+        }
+
+        public Task<EndpointConfigDescription> DescribeEndpointConfigAsync(string name, CancellationToken cancellationToken)
+        {
+            return InvokeJsonAsync("DescribeEndpointConfig", writer => writer.WriteString("EndpointConfigName", name), EndpointConfigOutput, cancellationToken);
         }
 
         public Task<NotebookInstanceDescription> DescribeNotebookInstanceAsync(string name, CancellationToken cancellationToken)
@@ -189,6 +196,59 @@ namespace SageMakerMonitoring.Core.Aws.SageMaker
                 else { reader.Read(); reader.Skip(); }
             }
             return new EndpointVariantDescription(name, current, desired);
+        }
+
+        /// <summary>DescribeEndpointConfigOutput {EndpointConfigName, EndpointConfigArn, ProductionVariants[], CreationTime, ...}.</summary>
+        internal static EndpointConfigDescription ReadEndpointConfig(ref Utf8JsonReader reader)
+        {
+            var config = new EndpointConfigDescription();
+            if (!JsonOutput.StartObject(ref reader)) return config;
+            while (JsonOutput.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("EndpointConfigName")) { reader.Read(); config.Name = JsonOutput.String(ref reader) ?? ""; }
+                else if (reader.ValueTextEquals("EndpointConfigArn")) { reader.Read(); config.Arn = JsonOutput.String(ref reader); }
+                else if (reader.ValueTextEquals("CreationTime")) { reader.Read(); config.CreationTime = JsonOutput.NullableEpochSeconds(ref reader); }
+                else if (reader.ValueTextEquals("ProductionVariants"))
+                {
+                    reader.Read();
+                    config.Variants = JsonOutput.ObjectList(ref reader, ReadConfigVariant);
+                }
+                else { reader.Read(); reader.Skip(); }
+            }
+            return config;
+        }
+
+        /// <summary>ProductionVariant {VariantName, InstanceType, InitialInstanceCount, ServerlessConfig, InstancePools[] {InstanceType, Priority}, ...}.</summary>
+        private static EndpointConfigVariantDescription ReadConfigVariant(ref Utf8JsonReader reader)
+        {
+            string name = "";
+            string? type = null;
+            int? count = null;
+            var serverless = false;
+            var pools = new List<string>();
+            while (JsonOutput.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("VariantName")) { reader.Read(); name = JsonOutput.String(ref reader) ?? ""; }
+                else if (reader.ValueTextEquals("InstanceType")) { reader.Read(); type = JsonOutput.String(ref reader); }
+                else if (reader.ValueTextEquals("InitialInstanceCount")) { reader.Read(); count = JsonOutput.NullableInt32(ref reader); }
+                else if (reader.ValueTextEquals("ServerlessConfig")) { reader.Read(); serverless = reader.TokenType == JsonTokenType.StartObject; reader.Skip(); }
+                else if (reader.ValueTextEquals("InstancePools"))
+                {
+                    reader.Read();
+                    if (!JsonOutput.IsArray(ref reader)) continue;
+                    while (JsonOutput.NextElement(ref reader))
+                    {
+                        if (!JsonOutput.IsObject(ref reader)) continue;
+                        while (JsonOutput.NextProperty(ref reader))
+                        {
+                            if (reader.ValueTextEquals("InstanceType")) { reader.Read(); if (JsonOutput.String(ref reader) is { Length: > 0 } t) pools.Add(t); }
+                            else { reader.Read(); reader.Skip(); }
+                        }
+                    }
+                }
+                else { reader.Read(); reader.Skip(); }
+            }
+            return new EndpointConfigVariantDescription(name, type, count, serverless, pools);
         }
 
         internal static NotebookInstanceDescription ReadNotebookInstance(ref Utf8JsonReader reader)

@@ -8,7 +8,8 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
     /// The emulated CloudWatch metrics service (SigV4 name <c>monitoring</c>): PutMetricData, ListMetrics,
     /// GetMetricStatistics and GetMetricData over an in-memory store of compact time series, with CloudWatch's
     /// limits, error codes and time rules evaluated against the emulator clock.
-    /// Control actions: <c>synthetic</c> (generate a benchmark workload, see <see cref="SyntheticWorkload"/>) and
+    /// Control actions: <c>synthetic</c> (generate a benchmark workload, see <see cref="SyntheticWorkload"/>),
+    /// <c>datapoints</c> (write given series into any namespace, incl. AWS/, see <see cref="SeededDatapoints"/>) and
     /// <c>stats</c> (<c>{"series":N,"datapoints":M}</c> of the whole store).
     /// </summary>
     public sealed class CloudWatchService : IJsonAnswerService
@@ -82,6 +83,9 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
             {
                 case "synthetic":
                     result = SyntheticWorkload.Generate(_store, arguments, Now, _context.RandomSeed);
+                    return true;
+                case "datapoints":
+                    result = SeededDatapoints.Write(_store, arguments);
                     return true;
                 case "stats":
                     result = _store.Read(s => new JsonObject { ["series"] = s.SeriesCount, ["datapoints"] = s.TotalPoints });

@@ -22,7 +22,9 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
 
         protected override bool IsTerminal(string status) => false;
 
-        /// <summary>Also takes endpointConfigName and variants: [{"name":"Primary","instanceCount":2,"instanceType":"ml.m5.large"}].</summary>
+        /// <summary>Also takes endpointConfigName and variants: [{"name":"Primary","instanceCount":2,"instanceType":"ml.m5.large"},
+        /// {"name":"Sls","serverless":{"memorySizeInMB":2048,"maxConcurrency":5}}]. Without variants, instanceType and
+        /// instanceCount apply to the instance-based variants already there.</summary>
         public override void Apply(JsonObject fields, DateTime now)
         {
             base.Apply(fields, now);
@@ -33,12 +35,64 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
                 foreach (JsonNode? node in variants)
                 {
                     var variant = node as JsonObject ?? throw new AwsErrorException("ValidationException", "Each variant must be an object.");
-                    Variants.Add(new EndpointVariant(
-                        variant.GetString("name") ?? throw new AwsErrorException("ValidationException", "A variant needs a name."),
-                        variant.GetInt("instanceCount") ?? 1,
-                        variant.GetString("instanceType") ?? InstanceType));
+                    string name = variant.GetString("name") ?? throw new AwsErrorException("ValidationException", "A variant needs a name.");
+                    if (variant["serverless"] is JsonObject serverless)
+                    {
+                        Variants.Add(new EndpointVariant(name, 0, null)
+                        {
+                            ServerlessMemorySizeInMB = serverless.GetInt("memorySizeInMB") ?? 2048,
+                            ServerlessMaxConcurrency = serverless.GetInt("maxConcurrency") ?? 20,
+                        });
+                    }
+                    else
+                    {
+                        Variants.Add(new EndpointVariant(name, variant.GetInt("instanceCount") ?? 1, variant.GetString("instanceType") ?? InstanceType));
+                    }
                 }
             }
+            else if (fields.ContainsKey("instanceType") || fields.ContainsKey("instanceCount"))
+            {
+                for (int i = 0; i < Variants.Count; i++)
+                {
+                    if (!Variants[i].IsServerless) Variants[i] = Variants[i] with { InstanceType = InstanceType, InstanceCount = InstanceCount };
+                }
+            }
+        }
+
+        /// <summary>DescribeEndpointConfig's answer for <see cref="EndpointConfigName"/> (botocore's DescribeEndpointConfigOutput).</summary>
+        public JsonObject DescribeConfig(EmulatorContext context)
+        {
+            var variants = new JsonArray();
+            foreach (EndpointVariant variant in Variants)
+            {
+                var entry = new JsonObject
+                {
+                    ["VariantName"] = variant.Name,
+                    ["ModelName"] = Name + "-model",
+                    ["InitialVariantWeight"] = 1.0,
+                };
+                if (variant.IsServerless)
+                {
+                    entry["ServerlessConfig"] = new JsonObject
+                    {
+                        ["MemorySizeInMB"] = variant.ServerlessMemorySizeInMB,
+                        ["MaxConcurrency"] = variant.ServerlessMaxConcurrency,
+                    };
+                }
+                else
+                {
+                    entry["InitialInstanceCount"] = variant.InstanceCount;
+                    entry["InstanceType"] = variant.InstanceType;
+                }
+                variants.Add(entry);
+            }
+            return new JsonObject
+            {
+                ["EndpointConfigName"] = EndpointConfigName,
+                ["EndpointConfigArn"] = $"arn:aws:sagemaker:{context.Region}:{context.AccountId}:endpoint-config/{EndpointConfigName.ToLowerInvariant()}",
+                ["ProductionVariants"] = variants,
+                ["CreationTime"] = Time(CreationTime),
+            };
         }
 
         public override JsonObject Describe(EmulatorContext context)
@@ -57,9 +111,19 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
                     }),
                     ["CurrentWeight"] = 1.0,
                     ["DesiredWeight"] = 1.0,
-                    ["CurrentInstanceCount"] = variant.InstanceCount,
-                    ["DesiredInstanceCount"] = variant.InstanceCount,
                 });
+                var described = (JsonObject)variants[variants.Count - 1]!;
+                if (variant.IsServerless)
+                {
+                    var serverless = new JsonObject { ["MemorySizeInMB"] = variant.ServerlessMemorySizeInMB, ["MaxConcurrency"] = variant.ServerlessMaxConcurrency };
+                    described["CurrentServerlessConfig"] = serverless;
+                    described["DesiredServerlessConfig"] = serverless.DeepClone();
+                }
+                else
+                {
+                    described["CurrentInstanceCount"] = variant.InstanceCount;
+                    described["DesiredInstanceCount"] = variant.InstanceCount;
+                }
             }
             var result = new JsonObject
             {

@@ -8,7 +8,8 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
     /// <summary>
     /// SageMaker (awsJson 1.1, target prefix "SageMaker"): the Describe* calls a monitor makes for training,
     /// processing and transform jobs, endpoints, notebook instances and inference components, and their List* calls
-    /// (NameContains, sorting, paging). Control actions: upsert and delete.
+    /// (NameContains, sorting, paging), and DescribeEndpointConfig for the configuration an endpoint names. Control actions:
+    /// upsert and delete.
     /// </summary>
     public sealed class SageMakerService : IJsonService
     {
@@ -34,6 +35,7 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
                 name => $"Could not find requested job with name {name}"),
             "DescribeEndpoint" => Describe(SageMakerResourceKind.Endpoint, Required(request, "EndpointName"),
                 name => $"Could not find endpoint \"{name}\"."),
+            "DescribeEndpointConfig" => DescribeEndpointConfig(Required(request, "EndpointConfigName")),
             "DescribeNotebookInstance" => Describe(SageMakerResourceKind.NotebookInstance, Required(request, "NotebookInstanceName"),
                 name => "RecordNotFound"),
             "DescribeInferenceComponent" => Describe(SageMakerResourceKind.InferenceComponent, Required(request, "InferenceComponentName"),
@@ -114,6 +116,21 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
                 if (_resources.TryGetValue((kind, name), out SageMakerResource? resource)) return resource.Describe(_context);
             }
             throw new AwsErrorException("ValidationException", notFoundMessage(name), 400);
+        }
+
+        /// <summary>An endpoint configuration exists while an endpoint names it (the emulator keeps no others); an unknown
+        /// name is moto's ValidationException "Could not find endpoint configuration '&lt;arn&gt;'.".</summary>
+        private JsonObject DescribeEndpointConfig(string name)
+        {
+            lock (_gate)
+            {
+                foreach (SageMakerResource resource in _resources.Values)
+                {
+                    if (resource is EndpointResource endpoint && endpoint.EndpointConfigName == name) return endpoint.DescribeConfig(_context);
+                }
+            }
+            string arn = $"arn:aws:sagemaker:{_context.Region}:{_context.AccountId}:endpoint-config/{name.ToLowerInvariant()}";
+            throw new AwsErrorException("ValidationException", $"Could not find endpoint configuration '{arn}'.", 400);
         }
 
         private JsonObject List(SageMakerListOperation list, JsonObject request)

@@ -9,7 +9,9 @@ namespace SageMakerMonitoring.Core.Findings
     /// Debugger's system rules over one host's snapshots, streamed in time order with bounded memory (a window of
     /// samples and a 50-bin histogram per GPU). Windowed rules (LowGPUUtilization, BatchSize) evaluate the last
     /// <see cref="UtilizationRuleParameters.Window"/> samples once more than <see cref="UtilizationRuleParameters.Patience"/>
-    /// have been seen, every window thereafter and once more at the end, as Debugger's periodic scans do.
+    /// have been seen, then every further window back to back (a GPU triggers when any window does) and once more at the
+    /// end, as Debugger's periodic scans do; GPUMemoryIncrease compares every window of
+    /// <see cref="UtilizationRuleParameters.MemoryWindow"/> samples with the one before it. Evidence names the window.
     /// </summary>
     public sealed class HostRuleEvaluator
     {
@@ -52,6 +54,7 @@ namespace SageMakerMonitoring.Core.Findings
             {
                 var state = Gpu(m.Device);
                 state.Memory.Add(s.Time, m.Value);
+                if (state.MemCount == 0) state.MemWindowStart = s.Time;
                 state.MemSum += m.Value;
                 state.MemCount++;
                 state.MemTotal++;
@@ -60,17 +63,25 @@ namespace SageMakerMonitoring.Core.Findings
                     var mean = state.MemSum / state.MemCount;
                     if (state.PreviousMemMean is double prev && state.MemTotal > _p.Patience)
                     {
+                        // Every window against the one before it, as Debugger's scans compare the last two windows.
                         var increase = mean - prev;
                         state.MemWindows++;
-                        if (increase > state.MaxIncrease) { state.MaxIncrease = increase; state.MaxIncreaseAt = s.Time; }
+                        if (increase > state.MaxIncrease)
+                        {
+                            state.MaxIncrease = increase;
+                            state.MaxIncreaseFrom = state.PreviousMemWindowStart;
+                            state.MaxIncreaseWindowStart = state.MemWindowStart;
+                            state.MaxIncreaseAt = s.Time;
+                        }
                         if (increase > _p.MemoryIncrease)
                         {
                             state.MemViolations++;
-                            state.MemFirst ??= s.Time;
+                            state.MemFirst ??= state.PreviousMemWindowStart;
                             state.MemLast = s.Time;
                         }
                     }
                     state.PreviousMemMean = mean;
+                    state.PreviousMemWindowStart = state.MemWindowStart;
                     state.MemSum = 0;
                     state.MemCount = 0;
                 }
@@ -120,7 +131,7 @@ namespace SageMakerMonitoring.Core.Findings
             {
                 g.TriggeredFirst ??= g.Util.First;
                 g.TriggeredLast = g.Util.Last;
-                if (g.WorstP95 is null || p95 < g.WorstP95) { g.WorstP95 = p95; g.WorstP5 = p5; }
+                if (g.WorstP95 is null || p95 < g.WorstP95) { g.WorstP95 = p95; g.WorstP5 = p5; g.WorstStart = g.Util.First; g.WorstEnd = g.Util.Last; }
             }
             else if (g.WorstP95 is null && (g.LowestP95 is null || p95 < g.LowestP95)) { g.LowestP95 = p95; g.LowestP5 = p5; }
         }
@@ -247,7 +258,8 @@ namespace SageMakerMonitoring.Core.Findings
                     var kind = g.Underused >= g.Fluctuating
                         ? $"{DeviceLabel(g)} p95 {F(p95)} % < {F(_p.LowGpuThresholdP95)} % (under-used)"
                         : $"{DeviceLabel(g)} p95 {F(p95)} % with p5 {F(p5)} % < {F(_p.LowGpuThresholdP5)} % (fluctuating)";
-                    f.Evidence = $"{kind} in {g.Underused + g.Fluctuating} of {g.Windows} windows of {_p.Window} samples over {Span(f.UtcWindowStart, f.UtcWindowEnd)}.";
+                    f.Evidence = $"{kind} in {g.Underused + g.Fluctuating} of {g.Windows} windows of {_p.Window} samples over {Span(f.UtcWindowStart, f.UtcWindowEnd)}; "
+                        + $"lowest in the window {Instant(g.WorstStart)} to {Instant(g.WorstEnd)}.";
                 }
                 else
                 {
@@ -311,6 +323,7 @@ namespace SageMakerMonitoring.Core.Findings
                 f.Value = g.MaxIncrease;
                 if (f.Triggered) { f.UtcWindowStart = g.MemFirst; f.UtcWindowEnd = g.MemLast; }
                 f.Evidence = $"{(g.Device ?? "GPU memory")} largest rise between windows of {_p.MemoryWindow} samples {F(g.MaxIncrease)} points"
+                    + $" (the window {Instant(g.MaxIncreaseWindowStart)} to {Instant(g.MaxIncreaseAt)} over the one from {Instant(g.MaxIncreaseFrom)})"
                     + (f.Triggered ? $" > {F(_p.MemoryIncrease)}; {g.MemViolations} of {g.MemWindows} rises exceeded it." : $" ≤ {F(_p.MemoryIncrease)} over {g.MemWindows} windows.");
                 yield return f;
             }
@@ -346,6 +359,9 @@ namespace SageMakerMonitoring.Core.Findings
 
         internal static string F(double? v) => v is double d ? d.ToString(Math.Abs(d) >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture) : "n/a";
 
+        /// <summary>A window's edge in evidence: UTC, to the millisecond where the samples are finer than a second.</summary>
+        internal static string Instant(DateTime? t) => t is DateTime d ? d.ToString("yyyy-MM-dd'T'HH:mm:ss.FFF'Z'", CultureInfo.InvariantCulture) : "n/a";
+
         internal static string Span(DateTime? a, DateTime? b)
         {
             if (a is null || b is null) return "the range";
@@ -369,14 +385,14 @@ namespace SageMakerMonitoring.Core.Findings
             public long[] Histogram { get; }
             public int Windows, Underused, Fluctuating;
             public double? WorstP95, WorstP5, LowestP95, LowestP5;
-            public DateTime? TriggeredFirst, TriggeredLast;
+            public DateTime? TriggeredFirst, TriggeredLast, WorstStart, WorstEnd;
             public double MemSum;
             public int MemCount;
             public long MemTotal;
             public double? PreviousMemMean;
             public int MemWindows, MemViolations;
             public double MaxIncrease = double.NegativeInfinity;
-            public DateTime? MaxIncreaseAt, MemFirst, MemLast;
+            public DateTime? MaxIncreaseAt, MaxIncreaseFrom, MaxIncreaseWindowStart, MemFirst, MemLast, MemWindowStart, PreviousMemWindowStart;
         }
 
         private sealed class BatchVerdict

@@ -191,7 +191,15 @@ namespace SageMakerMonitoring.Core.Findings
                 return inputs[v] = new EndpointRuleInput(v) { InstanceType = instances.For(v)?.Name, InstanceUnknownReason = instances.UnknownReason(v) };
             }
 
-            var utilization = new MetricQuery(selection) { MetricNames = new[] { "CPUUtilization", "MemoryUtilization", "GPUUtilization", "GPUMemoryUtilization", "DiskUtilization" }, StartTime = range.Start, EndTime = range.End };
+            // Only what the variants publish: GPU metrics where a variant has GPUs (or its type is unknown), CPU and disk
+            // where it has instances (serverless variants publish memory alone); asking for more would only warn.
+            var instanceBased = endpoint.Variants.Where(v => !instances.IsServerless(v.VariantName)).ToList();
+            var cpus = endpoint.Variants.Count == 0 || instanceBased.Count > 0;
+            var gpus = endpoint.Variants.Count == 0 || instanceBased.Any(v => instances.For(v.VariantName) is not { } t || t.Gpus > 0);
+            var utilizationMetrics = !cpus ? new[] { "MemoryUtilization" }
+                : gpus ? new[] { "CPUUtilization", "MemoryUtilization", "GPUUtilization", "GPUMemoryUtilization", "DiskUtilization" }
+                : new[] { "CPUUtilization", "MemoryUtilization", "DiskUtilization" };
+            var utilization = new MetricQuery(selection) { MetricNames = utilizationMetrics, StartTime = range.Start, EndTime = range.End };
             await foreach (var page in service.GetPagesAsync(utilization, cancellationToken).ConfigureAwait(false))
             {
                 // Endpoint instance metrics are per variant; the variant is the "host".
@@ -199,17 +207,20 @@ namespace SageMakerMonitoring.Core.Findings
                 foreach (var p in page) Input(p.VariantName ?? p.Host ?? "").Seen(p.UtcTimestamp);
             }
             // The right-size rule asks whether every instance is lightly loaded: each period's busiest instance (Maximum).
-            var peaks = new MetricQuery(selection) { MetricNames = new[] { "CPUUtilization", "GPUUtilization" }, Statistics = new[] { "Maximum" }, StartTime = range.Start, EndTime = range.End };
-            await foreach (var page in service.GetPagesAsync(peaks, cancellationToken).ConfigureAwait(false))
+            var peaks = new MetricQuery(selection) { MetricNames = gpus ? new[] { "CPUUtilization", "GPUUtilization" } : new[] { "CPUUtilization" }, Statistics = new[] { "Maximum" }, StartTime = range.Start, EndTime = range.End };
+            if (cpus)
             {
-                foreach (var p in page)
+                await foreach (var page in service.GetPagesAsync(peaks, cancellationToken).ConfigureAwait(false))
                 {
-                    var variant = p.VariantName ?? p.Host ?? "";
-                    var value = UtilizationNormalizer.PerDevice(p.MetricName, p.Value, instances.For(variant));
-                    if (value is null) continue;
-                    var i = Input(variant);
-                    (p.MetricName == "CPUUtilization" ? i.CpuPeak : i.GpuPeak).Add(value.Value);
-                    i.Seen(p.UtcTimestamp);
+                    foreach (var p in page)
+                    {
+                        var variant = p.VariantName ?? p.Host ?? "";
+                        var value = UtilizationNormalizer.PerDevice(p.MetricName, p.Value, instances.For(variant));
+                        if (value is null) continue;
+                        var i = Input(variant);
+                        (p.MetricName == "CPUUtilization" ? i.CpuPeak : i.GpuPeak).Add(value.Value);
+                        i.Seen(p.UtcTimestamp);
+                    }
                 }
             }
             var latency = new MetricQuery(selection) { MetricNames = new[] { "ModelLatency" }, Statistics = new[] { "p99" }, StartTime = range.Start, EndTime = range.End };

@@ -20,6 +20,7 @@ namespace SageMakerMonitoring.Core.Resources
     {
         private readonly Dictionary<string, InstanceTypeInfo> _types = new Dictionary<string, InstanceTypeInfo>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _reasons = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _serverless = new HashSet<string>(StringComparer.Ordinal);
         private readonly InstanceTypeInfo? _all;
         private readonly string? _allReason;
 
@@ -43,6 +44,9 @@ namespace SageMakerMonitoring.Core.Resources
             if (_allReason != null) return _allReason;
             return _reasons.TryGetValue(variantName, out var why) ? why : $"variant '{variantName}' is not in the endpoint configuration";
         }
+
+        /// <summary>True for a serverless variant (no instances: SageMaker publishes memory but no CPU or GPU utilization for it).</summary>
+        public bool IsServerless(string variantName) => _all is null && _serverless.Contains(variantName);
 
         /// <summary>The known instance types, distinct, in variant order (for summaries).</summary>
         public IReadOnlyList<string> Names => _all != null ? new[] { _all.Name } : _types.Values.Select(t => t.Name).Distinct(StringComparer.Ordinal).ToList();
@@ -99,6 +103,7 @@ namespace SageMakerMonitoring.Core.Resources
                 }
                 if (string.IsNullOrEmpty(type))
                 {
+                    if (variant.IsServerless) result._serverless.Add(variant.VariantName);
                     result._reasons[variant.VariantName] = variant.IsServerless
                         ? $"variant '{variant.VariantName}' is serverless: it has no instance type, and SageMaker publishes no CPU or GPU utilization for it"
                         : $"endpoint configuration '{config.Name}' names no instance type for variant '{variant.VariantName}'";

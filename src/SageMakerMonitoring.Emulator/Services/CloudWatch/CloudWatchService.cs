@@ -10,12 +10,14 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
     /// limits, error codes and time rules evaluated against the emulator clock.
     /// Control actions: <c>synthetic</c> (generate a benchmark workload, see <see cref="SyntheticWorkload"/>),
     /// <c>datapoints</c> (write given series into any namespace, incl. AWS/, see <see cref="SeededDatapoints"/>) and
-    /// <c>stats</c> (<c>{"series":N,"datapoints":M}</c> of the whole store).
+    /// <c>stats</c> (<c>{"series":N,"datapoints":M,"servedDatapoints":S}</c>: the whole store, and the datapoints
+    /// GetMetricData answers have carried since the last reset).
     /// </summary>
     public sealed class CloudWatchService : IJsonAnswerService
     {
         private readonly EmulatorContext _context;
         private readonly MetricStore _store = new MetricStore();
+        private long _servedDatapoints;
 
         public CloudWatchService(EmulatorContext context)
         {
@@ -51,19 +53,21 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
         public IJsonAnswer? HandleAnswer(string operation, JsonObject request) =>
             operation == "GetMetricData" ? Charged(GetMetricDataOperation.Execute(_store, request ?? new JsonObject(), Now)) : null;
 
-        /// <summary>GetMetricData's data-points quota counts what each answer carries.</summary>
+        /// <summary>GetMetricData's data-points quota counts what each answer carries; so does the served counter.</summary>
         private GetMetricDataAnswer Charged(GetMetricDataAnswer answer)
         {
-            if (_context.Quotas is { Enabled: true } quotas)
-            {
-                long points = 0;
-                foreach (var result in answer.Results) points += result.Timestamps.Length;
-                quotas.ConsumeDataPoints(_context.AccountId, _context.Region, points);
-            }
+            long points = 0;
+            foreach (var result in answer.Results) points += result.Timestamps.Length;
+            System.Threading.Interlocked.Add(ref _servedDatapoints, points);
+            if (_context.Quotas is { Enabled: true } quotas) quotas.ConsumeDataPoints(_context.AccountId, _context.Region, points);
             return answer;
         }
 
-        public void Reset() => _store.Write(s => s.Clear());
+        public void Reset()
+        {
+            _store.Write(s => s.Clear());
+            System.Threading.Interlocked.Exchange(ref _servedDatapoints, 0);
+        }
 
         public void Seed(string seedName)
         {
@@ -88,7 +92,12 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
                     result = SeededDatapoints.Write(_store, arguments);
                     return true;
                 case "stats":
-                    result = _store.Read(s => new JsonObject { ["series"] = s.SeriesCount, ["datapoints"] = s.TotalPoints });
+                    result = _store.Read(s => new JsonObject
+                    {
+                        ["series"] = s.SeriesCount,
+                        ["datapoints"] = s.TotalPoints,
+                        ["servedDatapoints"] = System.Threading.Interlocked.Read(ref _servedDatapoints),
+                    });
                     return true;
                 default:
                     result = null;

@@ -76,6 +76,8 @@ BeforeAll {
     $sls = @(
         New-Series /aws/sagemaker/Endpoints MemoryUtilization ep-serverless Sls Percent @(30)
         New-Series AWS/SageMaker Invocations ep-serverless Sls None @(100)
+        New-Series AWS/SageMaker Invocation4XXErrors ep-serverless Sls None @(0)
+        New-Series AWS/SageMaker Invocation5XXErrors ep-serverless Sls None @(0)
         New-Series AWS/SageMaker ModelLatency ep-serverless Sls Microseconds @(80000)
     )
     Invoke-TestEmulatorControl -Service monitoring -Action datapoints -Body @{ series = $sls } | Out-Null

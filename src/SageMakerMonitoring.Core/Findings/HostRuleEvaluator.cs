@@ -162,6 +162,8 @@ namespace SageMakerMonitoring.Core.Findings
                 _batch.Violations++;
                 _batch.First ??= _nodeCpu.First;
                 _batch.Last = _nodeCpu.Last;
+                _batch.WindowStart = _nodeCpu.First;
+                _batch.WindowEnd = _nodeCpu.Last;
                 _batch.Cpu95 = cpu95;
                 _batch.Gpu95 = gpu95;
                 _batch.Mem95 = mem95;
@@ -295,7 +297,8 @@ namespace SageMakerMonitoring.Core.Findings
                 f.UtcWindowStart = _batch.First;
                 f.UtcWindowEnd = _batch.Last;
                 f.Value = _batch.Gpu95;
-                f.Evidence = $"CPU p95 {F(_batch.Cpu95)} % < {F(_p.BatchCpuThresholdP95)} %, GPU p95 {F(_batch.Gpu95)} % < {F(_p.BatchGpuThresholdP95)} % and GPU memory p95 {F(_batch.Mem95)} % < {F(_p.BatchGpuMemoryThresholdP95)} % in {_batch.Violations} of {_batch.Windows} windows.";
+                f.Evidence = $"CPU p95 {F(_batch.Cpu95)} % < {F(_p.BatchCpuThresholdP95)} %, GPU p95 {F(_batch.Gpu95)} % < {F(_p.BatchGpuThresholdP95)} % and GPU memory p95 {F(_batch.Mem95)} % < {F(_p.BatchGpuMemoryThresholdP95)} % in {_batch.Violations} of {_batch.Windows} windows"
+                    + $" (figures of the last such window, {Instant(_batch.WindowStart)} to {Instant(_batch.WindowEnd)}).";
             }
             else
             {
@@ -400,7 +403,7 @@ namespace SageMakerMonitoring.Core.Findings
             public int Windows, Violations;
             public bool SawGpu;
             public double? Cpu95, Gpu95, Mem95;
-            public DateTime? First, Last;
+            public DateTime? First, Last, WindowStart, WindowEnd;
             public List<string>? Devices;
         }
     }

@@ -9,7 +9,7 @@ namespace SageMakerMonitoring.Core.Findings
         /// <summary>Set exactly one of TrainingJobName and EndpointName.</summary>
         public string? TrainingJobName { get; set; }
         public string? EndpointName { get; set; }
-        /// <summary>Endpoints: the variants' instance type (DescribeEndpoint does not name it), to divide CloudWatch's sums per device.</summary>
+        /// <summary>Endpoints: one instance type for every variant, instead of those the endpoint configuration names (DescribeEndpointConfig).</summary>
         public string? InstanceType { get; set; }
         /// <summary>Training jobs. Auto: Debugger system data where the job has it, else CloudWatch.</summary>
         public MetricSource Source { get; set; } = MetricSource.Auto;

@@ -19,7 +19,7 @@ namespace SageMakerMonitoring.Core.Tests.Findings
 
         private static DateTime At(int i) => T0.AddMilliseconds(500.0 * i);
 
-        private static UtilizationFinding Run(string rule, int n, Func<int, double> gpu, Func<int, double> memory)
+        private static UtilizationFinding Run(string rule, int n, Func<int, double> gpu, Func<int, double> memory, Func<int, double>? cpu = null)
         {
             var e = new HostRuleEvaluator("algo-1", new FindingContext { ResourceName = "job", Source = "Debugger", PerDevice = true, GpuCount = 1 }, new UtilizationRuleParameters());
             var s = new HostSnapshot();
@@ -29,7 +29,7 @@ namespace SageMakerMonitoring.Core.Tests.Findings
                 s.Time = At(i);
                 s.Gpu.Add(new DeviceValue("gpu0", gpu(i)));
                 s.GpuMemory.Add(new DeviceValue("gpu0", memory(i)));
-                s.Cpu.Add(new DeviceValue("cpu0", 50));
+                s.Cpu.Add(new DeviceValue("cpu0", cpu?.Invoke(i) ?? 50));
                 e.Observe(s);
             }
             return Assert.Single(e.Finish(new[] { rule }));
@@ -95,6 +95,23 @@ namespace SageMakerMonitoring.Core.Tests.Findings
                 Assert.Equal(At(1190), f.UtcWindowStart);
                 Assert.Equal(At(1209), f.UtcWindowEnd);
                 Assert.Contains("1 of ", f.Evidence);
+            }
+        }
+
+        [Theory]
+        [InlineData(69.9, true)]
+        [InlineData(70.0, false)]
+        public void BatchSizeTriggersOnAMiddleWindowAndNamesIt(double cpu, bool triggered)
+        {
+            // GPU and its memory at 40 % throughout; the CPU is busy except in the second window (samples 1001-1500).
+            var f = Run(UtilizationRules.BatchSize, 2000, _ => 40, _ => 40, i => i >= 1001 && i <= 1500 ? cpu : 90);
+            Assert.True(f.Evaluated);
+            Assert.Equal(triggered, f.Triggered);
+            if (triggered)
+            {
+                Assert.Contains("in 1 of 3 windows", f.Evidence);
+                Assert.Contains("2026-12-07T10:08:20.5Z to 2026-12-07T10:12:30Z", f.Evidence);
+                Assert.Equal((At(1001), At(1500)), (f.UtcWindowStart, f.UtcWindowEnd));
             }
         }
 

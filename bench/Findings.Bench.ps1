@@ -35,14 +35,14 @@ function Invoke-Control([string] $Route, $Body) {
 $job = 'bench-findings'
 $hosts = 16
 # Data end a little in the future so the 3-hour range still starts within CloudWatch's 1-second tier when read (the
-# module reads a metric range up to 5 minutes past now). The job's span starts at its creation, so that is the data's
-# start too: a creation even minutes earlier would put the range's start beyond 3 hours and the whole read at 1 minute.
+# module reads a metric range up to 5 minutes past now). The range starts at TrainingStartTime, not at the creation
+# 5 minutes earlier, or it would begin beyond 3 hours and the whole read would be at 1 minute.
 $end = [DateTime]::UtcNow.AddSeconds(120)
 $end = $end.AddTicks(-($end.Ticks % [TimeSpan]::TicksPerSecond))
 $start = $end.AddHours(-3)
 Invoke-Control 'clock' @{ real = $true } | Out-Null
 Invoke-Control 'sagemaker/upsert' @{
-    type = 'TrainingJob'; name = $job; status = 'Completed'; creationTime = $start.ToString('o'); startTime = $start.ToString('o')
+    type = 'TrainingJob'; name = $job; status = 'Completed'; creationTime = $start.AddMinutes(-5).ToString('o'); startTime = $start.ToString('o')
     endTime = $end.ToString('o'); instanceType = 'ml.p3.16xlarge'; instanceCount = $hosts
     profilerConfig = @{ S3OutputPath = 's3://bench-debugger/profiler'; ProfilingIntervalInMilliseconds = 500 }
 } | Out-Null

@@ -50,7 +50,7 @@ namespace SageMakerMonitoring.Core.Findings
                 .DescribeAsync(SageMakerResource.Create(SageMakerResourceType.TrainingJob, name), cancellationToken).ConfigureAwait(false);
             var job = description.Job!;
             if (string.IsNullOrEmpty(job.Name)) job.Name = name;
-            var range = ResolveRange(request, description.TimeSpan);
+            var range = ResolveRange(request, UtilizationSpan(description));
             var instanceOf = HostInstances(description);
             var location = request.Source == MetricSource.CloudWatch ? null : DebuggerSystemLocation.For(job, out var whyNot);
             if (request.Source == MetricSource.Debugger && location is null)
@@ -134,6 +134,20 @@ namespace SageMakerMonitoring.Core.Findings
             var resolved = TimeRangeResolver.Resolve(TimeRangeRequest.ForMetrics(request.StartTime, request.EndTime, request.Since, span), now);
             foreach (var clip in resolved.Clips) _reporter.Warning(clip);
             return resolved.ToRange(now);
+        }
+
+        /// <summary>
+        /// A training job's span for utilization: from TrainingStartTime (when the job starts on its instances, before
+        /// data and image downloads; no utilization exists earlier) rather than its creation, which the log cmdlets
+        /// need. Minutes of queueing and provisioning would otherwise push the start of a recent job's range past
+        /// CloudWatch's 3-hour 1-second tier and read the whole job at 1 minute.
+        /// </summary>
+        internal static ResourceTimeSpan? UtilizationSpan(SageMakerResourceDescription description)
+        {
+            var span = description.TimeSpan;
+            if (span is null || description.Job?.StartTime is not DateTime started) return span;
+            var start = UtcTime.ToUtc(started);
+            return start > span.Start && (span.End is null || start <= span.End) ? span with { Start = start } : span;
         }
 
         /// <summary>The instance type of each host: algo-1… in the order of the instance groups (heterogeneous clusters), else the job's one type.</summary>

@@ -44,7 +44,8 @@ namespace SageMakerMonitoring.Emulator.Hosting
         public bool Enabled => _enabled;
 
         /// <summary>"aws" enforces the defaults, "off" stops; overrides are "signingName.Operation" → requests per second
-    /// (and <see cref="RecentPointsOverride"/>/<see cref="OlderPointsOverride"/> → data points per second).</summary>
+    /// (and <see cref="RecentPointsOverride"/>/<see cref="OlderPointsOverride"/> → data points per second); a body with
+    /// "overrides" replaces the whole set, one without keeps it.</summary>
         public void Configure(JsonObject body)
         {
             string? mode = body["mode"]?.GetValue<string>();
@@ -55,7 +56,11 @@ namespace SageMakerMonitoring.Emulator.Hosting
                 else throw new FormatException("mode must be aws or off.");
             }
             if (body["overrides"] is JsonObject overrides)
+            {
+                // The set given replaces the one before ({} clears it).
+                _overrides.Clear();
                 foreach (var pair in overrides) _overrides[pair.Key] = pair.Value!.GetValue<double>();
+            }
             if (body["resetCounts"]?.GetValue<bool>() == true) _counts.Clear();
             _buckets.Clear();
         }

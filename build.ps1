@@ -11,7 +11,7 @@
               exits non-zero when anything failed.
     demo      build, start the emulator seeded with the demo world, run demo/*.ps1 against it, stop it.
     emulator  Runs the emulator in the foreground (-Port, -Seed) until Ctrl+C.
-    bench     build, start an emulator, run bench/*.Bench.ps1 against it.
+    bench     build, start an emulator, run bench/*.Bench.ps1 against it (-BenchPath: only these files).
     clean     Removes out/ and every bin/ and obj/ folder.
 
 .EXAMPLE
@@ -35,7 +35,10 @@ param(
     [string] $Seed = 'demo',
 
     # test: Pester files to run (default: every tests/Pester/*.Tests.ps1).
-    [string[]] $PesterPath
+    [string[]] $PesterPath,
+
+    # bench: benchmark files to run (default: every bench/*.Bench.ps1), e.g. bench/Fleet.Bench.ps1.
+    [string[]] $BenchPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -372,7 +375,8 @@ function Invoke-EmulatorTask {
 
 function Invoke-BenchTask {
     Invoke-BuildTask
-    $benches = @(Get-ChildItem -LiteralPath (Join-Path $Root 'bench') -Filter *.Bench.ps1 -File | Sort-Object Name)
+    $benches = if ($BenchPath) { @($BenchPath | ForEach-Object { Get-Item -LiteralPath $_ }) }
+    else { @(Get-ChildItem -LiteralPath (Join-Path $Root 'bench') -Filter *.Bench.ps1 -File | Sort-Object Name) }
     if (-not $benches) { throw 'No bench/*.Bench.ps1 found.' }
     Write-Step 'Starting the emulator (empty)'
     $emulator = Start-EmulatorProcess -EmulatorPath $EmulatorDll -Port 0 -Seed empty

@@ -10,14 +10,27 @@ namespace SageMakerMonitoring.Emulator.Hosting
     /// <summary>
     /// AWS's default request quotas per account × Region, enforced when asked (<c>--quotas aws</c> or
     /// POST /_emulator/quotas {"mode":"aws"}): a token bucket per operation holding one second of its rate, and for
-    /// GetMetricData a data-points bucket (180,000 per second) that the answers draw on — a GetMetricData that arrives
-    /// while it is in debt is throttled, as AWS throttles on either limit. Figures: the CloudWatch and CloudWatch Logs
-    /// user guides' quota tables (default, not raised). A refused request is answered as the service answers
+    /// GetMetricData two data-points buckets that the answers draw on, chosen by the request's StartTime against the
+    /// emulator clock: 180,000 per second when StartTime is at most 3 hours ago, 396,000 per second when it is older
+    /// (the CloudWatch user guide's two quotas; each tier is its own bucket). A GetMetricData that arrives while its
+    /// tier's bucket is in debt is throttled, as AWS throttles on either limit. Figures: the CloudWatch and CloudWatch
+    /// Logs user guides' quota tables (default, not raised). A refused request is answered as the service answers
     /// throttling, and counted; GET /_emulator/quotas shows admitted and throttled requests per key.
     /// </summary>
     public sealed class QuotaEnforcer
     {
+        /// <summary>Data points per second for a GetMetricData whose StartTime is at most 3 hours ago.</summary>
         public const double GetMetricDataPointsPerSecond = 180_000;
+
+        /// <summary>Data points per second for a GetMetricData whose StartTime is more than 3 hours ago.</summary>
+        public const double GetMetricDataOlderPointsPerSecond = 396_000;
+
+        /// <summary>How old a StartTime may be (seconds before the emulator clock) and still draw on the recent tier.</summary>
+        public const double RecentDataSeconds = 3 * 3600;
+
+        /// <summary>Override names of the two data-points quotas.</summary>
+        public const string RecentPointsOverride = "monitoring.GetMetricData.points";
+        public const string OlderPointsOverride = "monitoring.GetMetricData.olderPoints";
 
         private static readonly HashSet<string> FiveTpsFilterRegions = new HashSet<string>(StringComparer.Ordinal)
         { "ap-northeast-3", "ap-southeast-3", "ca-west-1", "eu-central-1", "il-central-1" };
@@ -30,7 +43,9 @@ namespace SageMakerMonitoring.Emulator.Hosting
 
         public bool Enabled => _enabled;
 
-        /// <summary>"aws" enforces the defaults, "off" stops; overrides are "signingName.Operation" → requests per second.</summary>
+        /// <summary>"aws" enforces the defaults, "off" stops; overrides are "signingName.Operation" → requests per second
+    /// (and <see cref="RecentPointsOverride"/>/<see cref="OlderPointsOverride"/> → data points per second); a body with
+    /// "overrides" replaces the whole set, one without keeps it.</summary>
         public void Configure(JsonObject body)
         {
             string? mode = body["mode"]?.GetValue<string>();
@@ -41,7 +56,11 @@ namespace SageMakerMonitoring.Emulator.Hosting
                 else throw new FormatException("mode must be aws or off.");
             }
             if (body["overrides"] is JsonObject overrides)
+            {
+                // The set given replaces the one before ({} clears it).
+                _overrides.Clear();
                 foreach (var pair in overrides) _overrides[pair.Key] = pair.Value!.GetValue<double>();
+            }
             if (body["resetCounts"]?.GetValue<bool>() == true) _counts.Clear();
             _buckets.Clear();
         }
@@ -63,18 +82,32 @@ namespace SageMakerMonitoring.Emulator.Hosting
             if (tps is null) return true;
             string key = account + "/" + region + "/" + name;
             bool admitted = _buckets.GetOrAdd(key, _ => new Bucket(tps.Value, tps.Value, Now)).TryTake(1, Now);
-            if (admitted && name == "monitoring.GetMetricData")
-                admitted = PointsBucket(account, region).Tokens(Now) >= 0;
             long[] counts = _counts.GetOrAdd(key, _ => new long[2]);
             Interlocked.Increment(ref counts[admitted ? 0 : 1]);
             return admitted;
         }
 
-        /// <summary>GetMetricData answers draw their data points from the account's bucket (it may go into debt).</summary>
-        public void ConsumeDataPoints(string account, string region, long points)
+        /// <summary>The data-points tier of a GetMetricData: older when its StartTime is more than 3 hours before
+        /// <paramref name="now"/> (both epoch seconds on the emulator clock).</summary>
+        public static bool IsOlderData(double startTime, double now) => now - startTime > RecentDataSeconds;
+
+        /// <summary>Whether a GetMetricData already admitted by <see cref="TryAdmit"/> may be answered: not while the
+        /// data-points bucket of its tier is in debt. A refusal is counted as a throttled GetMetricData.</summary>
+        public bool TryAdmitDataPoints(string account, string region, bool olderData)
+        {
+            if (!_enabled) return true;
+            if (PointsBucket(account, region, olderData).Tokens(Now) >= 0) return true;
+            long[] counts = _counts.GetOrAdd(account + "/" + region + "/monitoring.GetMetricData", _ => new long[2]);
+            Interlocked.Decrement(ref counts[0]);
+            Interlocked.Increment(ref counts[1]);
+            return false;
+        }
+
+        /// <summary>GetMetricData answers draw their data points from their tier's bucket (it may go into debt).</summary>
+        public void ConsumeDataPoints(string account, string region, long points, bool olderData = false)
         {
             if (!_enabled || points <= 0) return;
-            PointsBucket(account, region).Take(points, Now);
+            PointsBucket(account, region, olderData).Take(points, Now);
         }
 
         public JsonObject ToJson()
@@ -85,10 +118,12 @@ namespace SageMakerMonitoring.Emulator.Hosting
             return new JsonObject { ["mode"] = _enabled ? "aws" : "off", ["counts"] = counts };
         }
 
-        private Bucket PointsBucket(string account, string region)
+        private Bucket PointsBucket(string account, string region, bool olderData)
         {
-            double rate = _overrides.TryGetValue("monitoring.GetMetricData.points", out double set) ? set : GetMetricDataPointsPerSecond;
-            return _buckets.GetOrAdd(account + "/" + region + "/monitoring.GetMetricData.points", _ => new Bucket(rate, rate, Now));
+            string name = olderData ? OlderPointsOverride : RecentPointsOverride;
+            double rate = _overrides.TryGetValue(name, out double set) ? set
+                : olderData ? GetMetricDataOlderPointsPerSecond : GetMetricDataPointsPerSecond;
+            return _buckets.GetOrAdd(account + "/" + region + "/" + name, _ => new Bucket(rate, rate, Now));
         }
 
         /// <summary>Real elapsed seconds: request rates are measured on the machine's clock even when the emulator's

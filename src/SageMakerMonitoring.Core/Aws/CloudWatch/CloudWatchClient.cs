@@ -11,6 +11,9 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatch
     /// <summary>CloudWatch metrics over awsJson 1.0 (GraniteServiceVersion20100801, query-compatible).</summary>
     internal sealed class CloudWatchClient : JsonServiceClient, ICloudWatchClient
     {
+        /// <summary>GetMetricData's most data points per call (the API's MaxDatapoints ceiling).</summary>
+        internal const int MaxDatapointsPerCall = 100_800;
+
         private static readonly JsonOperationUnmarshaller<MetricDataPage> GetMetricDataOutput =
             new JsonOperationUnmarshaller<MetricDataPage>(ServiceDescriptor.CloudWatch, ReadMetricDataPage);
         private static readonly JsonOperationUnmarshaller<MetricStatisticsResult> GetMetricStatisticsOutput =
@@ -28,6 +31,7 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatch
         public async Task<MetricDataPage> GetMetricDataAsync(MetricDataRequest request, CancellationToken cancellationToken)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
+            double reserved = MostDataPoints(request);
             MetricDataPage page = await InvokeJsonAsync("GetMetricData", writer =>
             {
                 writer.WriteStartArray("MetricDataQueries");
@@ -52,12 +56,27 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatch
                 writer.WriteStringIfSet("NextToken", request.NextToken);
                 writer.WriteString("ScanBy", request.ScanAscending ? "TimestampAscending" : "TimestampDescending");
                 writer.WriteNumberIfSet("MaxDatapoints", request.MaxDatapoints);
-            }, GetMetricDataOutput, cancellationToken).ConfigureAwait(false);
+            }, GetMetricDataOutput, cancellationToken, reserved).ConfigureAwait(false);
             // GetMetricData's quota counts the data points answered; they are known only now.
             int points = 0;
             foreach (MetricDataResult result in page.Results) points += result.Timestamps.Length;
-            Pacing.ConsumeDataPoints(points);
+            Pacing.SettleDataPoints(points, reserved);
             return page;
+        }
+
+        /// <summary>The most data points one GetMetricData answer can carry: each query's periods in the range (one more
+        /// for the start rounded down to a period), capped at MaxDatapoints and at the per-call maximum.</summary>
+        internal static double MostDataPoints(MetricDataRequest request)
+        {
+            double cap = request.MaxDatapoints is int max && max > 0 ? Math.Min(max, MaxDatapointsPerCall) : MaxDatapointsPerCall;
+            double seconds = Math.Max(0, (request.EndTime - request.StartTime).TotalSeconds);
+            double total = 0;
+            foreach (MetricDataQuery query in request.Queries)
+            {
+                total += Math.Ceiling(seconds / Math.Max(1, query.Period)) + 1;
+                if (total >= cap) return cap;
+            }
+            return total;
         }
 
         public Task<MetricStatisticsResult> GetMetricStatisticsAsync(MetricStatisticsRequest request, CancellationToken cancellationToken)

@@ -56,6 +56,18 @@ namespace SageMakerMonitoring.Core.Aws.Pacing
         /// <summary>Records use that is known only afterwards (e.g. data points in an answer): it is taken as debt.</summary>
         public void Consume(double tokens) => Take(tokens);
 
+        /// <summary>Gives back tokens taken for use that did not happen (a reservation larger than the use, a refused
+        /// request); the bucket never holds more than its capacity.</summary>
+        public void Refund(double tokens)
+        {
+            if (tokens < 0 || double.IsNaN(tokens)) throw new ArgumentOutOfRangeException(nameof(tokens));
+            lock (_gate)
+            {
+                Refill(_clock());
+                _tokens = Math.Min(Capacity, _tokens + tokens);
+            }
+        }
+
         /// <summary>The service said "slow down": halve the rate and drop what the bucket held.</summary>
         public void Throttled()
         {

@@ -13,5 +13,9 @@ namespace SageMakerMonitoring.Core.Aws.Wire
 
         public string Operation { get; }
         public byte[] Body { get; }
+
+        /// <summary>GetMetricData: the most data points the answer can carry, reserved from the data-points bucket before
+        /// each attempt is sent (so calls in flight count against the quota before their answers arrive).</summary>
+        public double ReservedDataPoints { get; set; }
     }
 }

@@ -78,7 +78,8 @@ namespace SageMakerMonitoring.Core.Aws.Wire
 
         /// <summary>Sends one operation and parses its output. Service errors surface as <see cref="AwsServiceException"/>,
         /// missing credentials as <see cref="AwsConfigurationException"/>; cancellation as <see cref="OperationCanceledException"/>.</summary>
-        protected async Task<T> InvokeJsonAsync<T>(string operation, Action<Utf8JsonWriter> writeInput, JsonOperationUnmarshaller<T> unmarshaller, CancellationToken cancellationToken)
+        protected async Task<T> InvokeJsonAsync<T>(string operation, Action<Utf8JsonWriter> writeInput, JsonOperationUnmarshaller<T> unmarshaller, CancellationToken cancellationToken,
+            double reserveDataPoints = 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
             byte[] body = JsonInput.Write(writeInput);
@@ -90,7 +91,7 @@ namespace SageMakerMonitoring.Core.Aws.Wire
             try
             {
                 JsonOperationResponse<T> response = await InvokeAsync<JsonOperationResponse<T>>(
-                    new JsonOperationRequest(operation, body), options, cancellationToken).ConfigureAwait(false);
+                    new JsonOperationRequest(operation, body) { ReservedDataPoints = reserveDataPoints }, options, cancellationToken).ConfigureAwait(false);
                 return response.Result;
             }
             catch (Exception e) when (AwsExceptionTranslator.Translate(_service.ServiceId, operation, e, cancellationToken) is Exception translated)

@@ -17,6 +17,10 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
         public static AwsErrorException InvalidNextToken(string message) =>
             new AwsErrorException("InvalidNextToken", message, 400, "InvalidNextToken");
 
+        /// <summary>A quota refused the request: awsJson ThrottlingException, query code Throttling (as the TPS quotas answer).</summary>
+        public static AwsErrorException Throttling() =>
+            new AwsErrorException("ThrottlingException", "Rate exceeded", 400, "Throttling");
+
         /// <summary>Input validation failures that the model does not declare (GetMetricData queries, Ids, statistics).</summary>
         public static AwsErrorException ValidationError(string message) =>
             new AwsErrorException("ValidationError", message, 400, "ValidationError");

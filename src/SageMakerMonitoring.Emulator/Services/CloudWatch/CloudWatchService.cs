@@ -43,7 +43,7 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
                 case "GetMetricStatistics":
                     return GetMetricStatisticsOperation.Execute(_store, request, Now);
                 case "GetMetricData":
-                    return Charged(GetMetricDataOperation.Execute(_store, request, Now)).ToTree();
+                    return GetMetricData(request).ToTree();
                 default:
                     throw new AwsErrorException("UnknownOperationException",
                         $"The action {operation} is not valid for this web service.", 400, "InvalidAction");
@@ -51,15 +51,22 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
         }
 
         public IJsonAnswer? HandleAnswer(string operation, JsonObject request) =>
-            operation == "GetMetricData" ? Charged(GetMetricDataOperation.Execute(_store, request ?? new JsonObject(), Now)) : null;
+            operation == "GetMetricData" ? GetMetricData(request ?? new JsonObject()) : null;
 
-        /// <summary>GetMetricData's data-points quota counts what each answer carries; so does the served counter.</summary>
-        private GetMetricDataAnswer Charged(GetMetricDataAnswer answer)
+        /// <summary>GetMetricData under its data-points quota: refused while the bucket of the request's tier (StartTime
+        /// within 3 hours of the emulator clock, or older) is in debt; an answer draws the points it carries, and the
+        /// served counter counts them.</summary>
+        private GetMetricDataAnswer GetMetricData(JsonObject request)
         {
+            var now = Now;
+            var quotas = _context.Quotas is { Enabled: true } enabled ? enabled : null;
+            var older = RequestReader.TryGetEpochSeconds(request["StartTime"], out var start) && QuotaEnforcer.IsOlderData(start, now);
+            if (quotas != null && !quotas.TryAdmitDataPoints(_context.AccountId, _context.Region, older)) throw CloudWatchErrors.Throttling();
+            var answer = GetMetricDataOperation.Execute(_store, request, now);
             long points = 0;
             foreach (var result in answer.Results) points += result.Timestamps.Length;
             System.Threading.Interlocked.Add(ref _servedDatapoints, points);
-            if (_context.Quotas is { Enabled: true } quotas) quotas.ConsumeDataPoints(_context.AccountId, _context.Region, points);
+            quotas?.ConsumeDataPoints(_context.AccountId, _context.Region, points, older);
             return answer;
         }
 

@@ -61,6 +61,17 @@ namespace SageMakerMonitoring.Loading
             return assembly;
         }
 
+        /// <summary>Whether this context has loaded the module assembly <paramref name="simpleName"/> already (an earlier
+        /// import in this process).</summary>
+        public bool HasLoaded(string simpleName)
+        {
+            foreach (var assembly in Assemblies)
+            {
+                if (string.Equals(assembly.GetName().Name, simpleName, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            return false;
+        }
+
         protected override Assembly? Load(AssemblyName assemblyName)
         {
             var path = ModuleLoadPolicy.Choose(assemblyName, ShippedPath, PlatformVersion);

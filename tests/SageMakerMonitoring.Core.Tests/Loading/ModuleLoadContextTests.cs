@@ -52,6 +52,9 @@ namespace SageMakerMonitoring.Core.Tests.Loading
         {
             var context = ModuleLoadContext.ForFolder(Folder.Value);
             Assert.Same(context, ModuleLoadContext.ForFolder(Folder.Value + Path.DirectorySeparatorChar));
+            context.LoadModuleAssembly("AWSSDK.Core");
+            Assert.True(context.HasLoaded("AWSSDK.Core"));
+            Assert.False(context.HasLoaded("SageMakerMonitoring"));
             Assert.Same(context.LoadModuleAssembly("AWSSDK.Core"), context.LoadModuleAssembly("AWSSDK.Core"));
             Assert.False(context.IsCollectible);
             Assert.Equal("SageMakerMonitoring", context.Name);

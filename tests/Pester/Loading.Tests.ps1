@@ -115,6 +115,27 @@ Import-Module '$modulePath'
         $result.Output | Should -Match 'VIEW=Time \(UTC\)\s+Host/Variant\s+MetricName\s+Statistic\s+Value'
     }
 
+    It 'lets the AWS SDK find its optional assemblies by name in the module''s context (STS for an assume-role profile)' {
+        # AWSSDK.Core loads AWSSDK.SecurityToken by name when a profile assumes a role; from the module's context that
+        # must resolve to the module's copy. The emulator has no STS, so the AssumeRole call itself fails over HTTP.
+        $folder = Join-Path ([IO.Path]::GetTempPath()) ('smm-role-' + [Guid]::NewGuid().ToString('n'))
+        $null = New-Item -ItemType Directory -Path $folder
+        try {
+            Set-Content -LiteralPath (Join-Path $folder 'credentials') -Value "[default]`naws_access_key_id = AKIAIOSFODNN7EXAMPLE`naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+            Set-Content -LiteralPath (Join-Path $folder 'config') -Value "[profile role]`nrole_arn = arn:aws:iam::123456789012:role/probe`nsource_profile = default`nregion = us-east-1"
+            $result = Invoke-TestPwsh -Environment @{ AWS_CONFIG_FILE = (Join-Path $folder 'config'); AWS_SHARED_CREDENTIALS_FILE = (Join-Path $folder 'credentials') } -Script @"
+Import-Module '$modulePath'
+try { Get-SageMakerEventRule -ProfileName role -ErrorAction Stop; 'CALL=ok' } catch { 'CALL=' + `$_.Exception.Message }
+foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'AWSSDK.SecurityToken' }) {
+    'STS=' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$assembly).Name + '@' + `$assembly.Location
+}
+"@
+        }
+        finally { Remove-Item -LiteralPath $folder -Recurse -Force -ErrorAction SilentlyContinue }
+        $result.Output | Should -Match 'CALL=Error calling AssumeRole for role arn:aws:iam::123456789012:role/probe'
+        $result.Output | Should -Match ('STS=SageMakerMonitoring@' + [regex]::Escape($modulePath))
+    }
+
     It 'falls back to the netstandard2.0 build when there is no ReadyToRun folder for this PowerShell' {
         $copy = Join-Path ([IO.Path]::GetTempPath()) ('smm-fallback-' + [Guid]::NewGuid().ToString('n'))
         $target = Join-Path $copy 'SageMakerMonitoring'

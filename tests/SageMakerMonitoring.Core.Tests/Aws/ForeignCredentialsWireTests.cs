@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Aws;
+using SageMakerMonitoring.Core.Infrastructure;
 using SageMakerMonitoring.Core.Tests.Infrastructure;
 using Xunit;
 
@@ -34,6 +35,15 @@ namespace SageMakerMonitoring.Core.Tests.Aws
             await ListMetrics(factory);
             await ListMetrics(factory);
             Assert.True(foreign.Calls >= 2, $"The foreign credentials were asked {foreign.Calls} time(s) for two calls.");
+        }
+
+        [Fact]
+        public async Task A_foreign_object_that_gives_no_keys_fails_the_call_as_CredentialsUnavailable()
+        {
+            using var factory = Factory(new FakeForeignCredentials(_ => null));
+            var error = await Assert.ThrowsAsync<MonitoringException>(() => ListMetrics(factory));
+            Assert.Equal("CredentialsUnavailable", error.ErrorId);
+            Assert.Equal(ErrorKind.AuthenticationError, error.Kind);
         }
 
         [Fact]

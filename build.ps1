@@ -97,6 +97,10 @@ $ReadyToRunAssemblies = @(
     'AWSSDK.SSOOIDC.dll'
 )
 
+# PowerShell 7 (.NET 8+) loads the module through loader/SageMakerMonitoring.Loader.dll, the one assembly of the module in
+# PowerShell's default load context: it defines the module's own AssemblyLoadContext and depends on nothing else.
+$LoaderAssembly = 'SageMakerMonitoring.Loader.dll'
+
 # ---------------------------------------------------------------------------------------------------------------- helpers
 
 function Write-Step([string] $Message) {
@@ -168,6 +172,13 @@ function Copy-ModuleFiles {
         if (-not (Test-Path -LiteralPath $source)) { throw "Expected '$name' in the publish output ($modulePublish) but it is not there." }
         Copy-Item -LiteralPath $source -Destination $ModuleOut
     }
+    $loaderPublish = Join-Path $PublishOut 'SageMakerMonitoring.Loader'
+    $loaderFiles = @(Get-ChildItem -LiteralPath $loaderPublish -Filter *.dll -File | ForEach-Object Name)
+    if (($loaderFiles -join ',') -ne $LoaderAssembly) {
+        throw "The loader must depend on nothing but the runtime; its publish output holds $($loaderFiles -join ', ')."
+    }
+    New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'loader') | Out-Null
+    Copy-Item -LiteralPath (Join-Path $loaderPublish $LoaderAssembly) -Destination (Join-Path $ModuleOut 'loader')
     Copy-Item -LiteralPath $Manifest -Destination $ModuleOut
     Copy-Item -LiteralPath (Join-Path $Root 'src/SageMakerMonitoring/SageMakerMonitoring.psm1') -Destination $ModuleOut
     foreach ($runtime in $ReadyToRunRuntimes) {
@@ -275,6 +286,9 @@ function Invoke-BuildTask {
     Remove-Folder (Join-Path $PublishOut 'SageMakerMonitoring')
     Invoke-Dotnet -ArgumentList @('publish', (Join-Path $Root 'src/SageMakerMonitoring/SageMakerMonitoring.csproj'),
         '-c', 'Release', '-f', 'netstandard2.0', '-o', (Join-Path $PublishOut 'SageMakerMonitoring'), '--nologo') | Out-Null
+    Remove-Folder (Join-Path $PublishOut 'SageMakerMonitoring.Loader')
+    Invoke-Dotnet -ArgumentList @('publish', (Join-Path $Root 'src/SageMakerMonitoring.Loader/SageMakerMonitoring.Loader.csproj'),
+        '-c', 'Release', '-o', (Join-Path $PublishOut 'SageMakerMonitoring.Loader'), '--nologo') | Out-Null
     foreach ($runtime in $ReadyToRunRuntimes) {
         Write-Step "Compiling ReadyToRun images for PowerShell 7.6+ on $runtime"
         $folder = Join-Path $PublishOut "SageMakerMonitoring-net10.0-$runtime"

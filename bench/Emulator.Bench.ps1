@@ -33,6 +33,7 @@ if (-not (Test-Path -LiteralPath (Join-Path $ModulePath 'SageMakerMonitoring.psd
 $uri = [Uri]$EmulatorUrl
 if (-not $uri.IsLoopback) { throw "The emulator bench runs against a loopback emulator only, not '$EmulatorUrl'." }
 Import-Module $ModulePath
+Import-Module (Join-Path $PSScriptRoot '../tools/ModuleTypes.psm1')
 $culture = [Globalization.CultureInfo]::InvariantCulture
 $none = [Threading.CancellationToken]::None
 $total = [Diagnostics.Stopwatch]::StartNew()
@@ -59,12 +60,12 @@ $logs = Invoke-Control 'logs/synthetic' @{ logGroupName = '/bench/emulator'; job
 $null = Invoke-Control 'sagemaker/upsert' @{ type = 'TrainingJob'; name = $job; status = 'InProgress'; creationTime = $end.AddHours(-3).ToString('o'); startTime = $end.AddHours(-3).ToString('o') }
 $null = Invoke-Control 's3/create-bucket' @{ name = 'emulator-bench' }
 
-$options = [SageMakerMonitoring.Core.Aws.AwsClientOptions]::new()
+$options = (Get-ModuleType SageMakerMonitoring.Core.Aws.AwsClientOptions)::new()
 $options.Region = 'us-east-1'
 $options.EndpointUrl = $EmulatorUrl
-$options.Credentials = [Amazon.Runtime.BasicAWSCredentials]::new('AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')
+$options.Credentials = (Get-ModuleType Amazon.Runtime.BasicAWSCredentials)::new('AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')
 $options.MaxAttempts = 1
-$factory = [SageMakerMonitoring.Core.Aws.AwsClientFactory]::new($options)
+$factory = (Get-ModuleType SageMakerMonitoring.Core.Aws.AwsClientFactory)::new($options)
 $sagemaker = $factory.CreateSageMaker()
 $cloudwatch = $factory.CreateCloudWatch()
 $logsClient = $factory.CreateCloudWatchLogs()
@@ -107,17 +108,17 @@ Write-Figure 'emulator-describe-requests-8-in-flight' $describe8 $health8 'reque
 
 # ----------------------------------------------------------------------------------------------------- datapoints/s
 
-$queries = [Collections.Generic.List[SageMakerMonitoring.Core.Aws.MetricDataQuery]]::new()
+$queries = [Activator]::CreateInstance([Collections.Generic.List`1].MakeGenericType((Get-ModuleType SageMakerMonitoring.Core.Aws.MetricDataQuery)))
 $q = 0
 foreach ($h in 1, 2) {
     foreach ($metric in $metricNames) {
-        $dimension = [SageMakerMonitoring.Core.Aws.MetricDimension]::new('Host', "$job/algo-$h")
-        $identity = [SageMakerMonitoring.Core.Aws.MetricIdentity]::new('Bench/Emulator', $metric, [SageMakerMonitoring.Core.Aws.MetricDimension[]]@($dimension))
-        $queries.Add([SageMakerMonitoring.Core.Aws.MetricDataQuery]::new("q$q", $identity, 1, 'Average', [NullString]::Value, [NullString]::Value))
+        $dimension = (Get-ModuleType SageMakerMonitoring.Core.Aws.MetricDimension)::new('Host', "$job/algo-$h")
+        $identity = (Get-ModuleType SageMakerMonitoring.Core.Aws.MetricIdentity)::new('Bench/Emulator', $metric, (@($dimension) -as (Get-ModuleType SageMakerMonitoring.Core.Aws.MetricDimension).MakeArrayType()))
+        $queries.Add((Get-ModuleType SageMakerMonitoring.Core.Aws.MetricDataQuery)::new("q$q", $identity, 1, 'Average', [NullString]::Value, [NullString]::Value))
         $q++
     }
 }
-$request = [SageMakerMonitoring.Core.Aws.MetricDataRequest]::new()
+$request = (Get-ModuleType SageMakerMonitoring.Core.Aws.MetricDataRequest)::new()
 $request.Queries = $queries
 $request.StartTime = $end.AddSeconds(-10080)
 $request.EndTime = $end
@@ -148,7 +149,7 @@ Write-Figure 'emulator-getmetricdata-datapoints' $metricRate $metricStored 'data
 
 # --------------------------------------------------------------------------------------------------------- events/s
 
-$filter = [SageMakerMonitoring.Core.Aws.FilterLogEventsRequest]::new()
+$filter = (Get-ModuleType SageMakerMonitoring.Core.Aws.FilterLogEventsRequest)::new()
 $filter.LogGroupName = '/bench/emulator'
 $filter.LogStreamNamePrefix = "$job/"
 $filter.StartTime = $logStart

@@ -25,6 +25,8 @@ if (-not (Test-Path -LiteralPath (Join-Path $ModulePath 'SageMakerMonitoring.psd
     throw "No staged module at '$ModulePath'. Run 'dotnet pwsh ./build.ps1 build' first."
 }
 Import-Module (Resolve-Path -LiteralPath $ModulePath).ProviderPath -Force
+Import-Module (Join-Path $PSScriptRoot '../tools/ModuleTypes.psm1')
+$benchmark = Get-ModuleType SageMakerMonitoring.Core.Events.EventPatternBenchmark
 $culture = [Globalization.CultureInfo]::InvariantCulture
 
 function Write-Bench([string] $Name, [double] $Value, [double] $Baseline, [string] $Unit) {
@@ -33,16 +35,16 @@ function Write-Bench([string] $Name, [double] $Value, [double] $Baseline, [strin
 }
 
 # The engine, on this thread.
-$result = [SageMakerMonitoring.Core.Events.EventPatternBenchmark]::Run($Iterations)
+$result = $benchmark::Run($Iterations)
 Write-Bench 'events-pattern-checks' $result.ChecksPerSecond $result.BaselineChecksPerSecond 'checks/s'
 Write-Bench 'events-pattern-checks-event-parsed' $result.EventParsedPerCheckChecksPerSecond $result.BaselineChecksPerSecond 'checks/s'
 
 # The cmdlet, local engine vs EventBridge TestEventPattern.
-$pattern = [SageMakerMonitoring.Core.Events.EventPatternBenchmark]::TypicalPattern
+$pattern = $benchmark::TypicalPattern
 $statuses = 'Failed', 'Completed', 'Stopped', 'InProgress'
 $events = [Collections.Generic.List[string]]::new()
 for ($i = 0; $i -lt $CmdletEvents; $i++) {
-    $events.Add([SageMakerMonitoring.Core.Events.EventPatternBenchmark]::TypicalEvent.Replace('"Failed"', '"' + $statuses[$i % 4] + '"'))
+    $events.Add($benchmark::TypicalEvent.Replace('"Failed"', '"' + $statuses[$i % 4] + '"'))
 }
 $null = $events | Select-Object -First 1000 | Test-SageMakerEventPattern -EventPattern $pattern
 $watch = [Diagnostics.Stopwatch]::StartNew()

@@ -361,7 +361,7 @@ Describe 'New-SageMakerSampleEvent' {
     BeforeDiscovery {
         Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
         Import-Module (Get-TestModulePath) -Force
-        $types = @([SageMakerMonitoring.Core.Catalog.SageMakerEventCatalog]::All | ForEach-Object {
+        $types = @((Get-TestModuleType SageMakerMonitoring.Core.Catalog.SageMakerEventCatalog)::All | ForEach-Object {
             @{ Type = $_.ShortName; Statuses = @($_.Statuses | ForEach-Object ApiValue); HasName = [bool]$_.ResourceNameField }
         })
     }
@@ -373,7 +373,7 @@ Describe 'New-SageMakerSampleEvent' {
             $arguments = @{ EventType = $Type; ResourceName = $name; Time = [datetime]'2026-11-28T10:00:00Z' }
             if ($status) { $arguments.Status = $status }
             $sample = New-SageMakerSampleEvent @arguments
-            $builder = [SageMakerMonitoring.Core.Catalog.SageMakerEventPatternBuilder]::new().AddEventTypes([string[]]@($Type))
+            $builder = (Get-TestModuleType SageMakerMonitoring.Core.Catalog.SageMakerEventPatternBuilder)::new().AddEventTypes([string[]]@($Type))
             if ($status) { $null = $builder.AddStatuses([string[]]@($status)) }
             if ($HasName) { $null = $builder.AddResourceNames([string[]]@('sample-*')) }
             $pattern = $builder.Build()

@@ -163,7 +163,7 @@ Describe 'Export objects' {
     }
 
     It 'writes a gap with the resource type''s name and UTC times' {
-        $gap = [SageMakerMonitoring.Core.Archive.ArchiveGap]::new('k', 'TrainingJob', 'demo-train-resnet50', 'algo-1', $null, 'CPUUtilization', 'Average',
+        $gap = (Get-TestModuleType SageMakerMonitoring.Core.Archive.ArchiveGap)::new('k', 'TrainingJob', 'demo-train-resnet50', 'algo-1', $null, 'CPUUtilization', 'Average',
             [DateTime]::new(2026, 11, 30, 8, 0, 0, [DateTimeKind]::Utc), [DateTime]::new(2026, 11, 30, 9, 0, 0, [DateTimeKind]::Utc), 1, 60,
             [DateTime]::new(2026, 12, 1, 0, 0, 0, [DateTimeKind]::Utc))
         Assert-CleanExport $gap -Time Start, End, Recorded -Expected @{ ResourceType = @{ Csv = 'TrainingJob'; Json = 'TrainingJob' } } | Out-Null

@@ -74,10 +74,10 @@ Describe 'Session defaults of AWS Tools for PowerShell' {
     }
 
     It '$StoredAWSCredentials as credentials wins over the environment, explicit keys win over it' {
-        $global:StoredAWSCredentials = [Amazon.Runtime.BasicAWSCredentials]::new($Key, $Wrong)
+        $global:StoredAWSCredentials = (Get-TestModuleType Amazon.Runtime.BasicAWSCredentials)::new($Key, $Wrong)
         Get-Outcome { Get-SageMakerEventRule } | Should -Be 'AuthenticationError'
         Get-Outcome { Get-SageMakerEventRule -AccessKey $Key -SecretKey $Secret } | Should -Be 'ok'
-        $global:StoredAWSCredentials = [Amazon.Runtime.BasicAWSCredentials]::new($Key, $Secret)
+        $global:StoredAWSCredentials = (Get-TestModuleType Amazon.Runtime.BasicAWSCredentials)::new($Key, $Secret)
         Get-Outcome { Get-SageMakerEventRule } | Should -Be 'ok'
     }
 

@@ -33,6 +33,7 @@ $script:AwsEnvironmentNames = @(
 
 Import-Module (Join-Path $script:RepositoryRoot 'tools/Processes.psm1')
 Import-Module (Join-Path $script:RepositoryRoot 'tools/HermeticEnvironment.psm1')
+Import-Module (Join-Path $script:RepositoryRoot 'tools/ModuleTypes.psm1')
 Import-Module (Join-Path $script:RepositoryRoot 'tools/TestDependencies/TestDependencies.psm1')
 
 # ---------------------------------------------------------------------------------------------------------- the module
@@ -298,6 +299,18 @@ function Invoke-TestEmulatorControl {
     Invoke-TestEmulatorRoute -Method POST -Route "$Service/$Action" -Body $Body -Url $Url
 }
 
+# ------------------------------------------------------------------------------------------------- the module's types
+
+function Get-TestModuleType {
+    <#
+    A public type of the imported module (SageMakerMonitoring.Core, AWSSDK.*) by full name, where a type literal does not
+    resolve on PowerShell 7 (the module's own AssemblyLoadContext; see tools/ModuleTypes.psm1):
+        $gap = (Get-TestModuleType SageMakerMonitoring.Core.Archive.ArchiveGap)::new(...)
+    #>
+    param([Parameter(Mandatory)] [string] $Name)
+    Get-ModuleType -Name $Name
+}
+
 # --------------------------------------------------------------------------------------------------- external tools
 
 function Test-TestExternalTool {
@@ -320,5 +333,5 @@ Export-ModuleMember -Function @(
     'Set-TestEmulatorFault', 'Clear-TestEmulatorFault', 'Get-TestEmulatorFault',
     'Set-TestEmulatorClock', 'Get-TestEmulatorClock',
     'Get-TestEmulatorRequestCount', 'Reset-TestEmulatorRequestCount', 'Add-TestEmulatorKey',
-    'Invoke-TestEmulatorControl', 'Test-TestExternalTool'
+    'Invoke-TestEmulatorControl', 'Test-TestExternalTool', 'Get-TestModuleType'
 )

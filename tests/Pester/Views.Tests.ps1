@@ -166,7 +166,7 @@ Describe 'Export views' {
     }
 
     It 'shows a gap''s resource, host, metric, span and resolutions at 80 columns' {
-        $gap = [SageMakerMonitoring.Core.Archive.ArchiveGap]::new('k', 'TrainingJob', 'demo-train-resnet50', 'algo-1', $null, 'CPUUtilization', 'Average',
+        $gap = (Get-TestModuleType SageMakerMonitoring.Core.Archive.ArchiveGap)::new('k', 'TrainingJob', 'demo-train-resnet50', 'algo-1', $null, 'CPUUtilization', 'Average',
             [DateTime]::new(2026, 11, 30, 8, 0, 0, [DateTimeKind]::Utc), [DateTime]::new(2026, 11, 30, 9, 0, 0, [DateTimeKind]::Utc), 1, 60,
             [DateTime]::new(2026, 12, 1, 0, 0, 0, [DateTimeKind]::Utc))
         Assert-Table -InputObject $gap -Width 80 -Label 'Resource', 'Host', 'Metric', 'Lost/Kept' -Absent 'Statistic' -Value 'demo-train-resnet50', 'algo-1', 'CPUUtilization', '11-30 08:00', '1s/60s'

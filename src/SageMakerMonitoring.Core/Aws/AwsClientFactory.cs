@@ -386,14 +386,10 @@ namespace SageMakerMonitoring.Core.Aws
             return profile;
         }
 
-        /// <summary>$StoredAWSCredentials: a profile name, an AWSCredentials, or an object carrying one in a Credentials
-        /// property (as AWS Tools' own wrapper does).</summary>
+        /// <summary>$StoredAWSCredentials: a profile name, or credentials (<see cref="AwsCredentialsInput"/>: the module's
+        /// own, another AWS SDK copy's such as AWS Tools', or an object carrying either in a Credentials property).</summary>
         private static AWSCredentials? SessionCredentialsValue(object value)
         {
-            if (value is AWSCredentials direct)
-            {
-                return direct;
-            }
             if (value is string name)
             {
                 if (string.IsNullOrWhiteSpace(name))
@@ -404,10 +400,10 @@ namespace SageMakerMonitoring.Core.Aws
                 LoadProfile(name, null, true, ref credentials);
                 return credentials;
             }
-            var property = value.GetType().GetProperty("Credentials");
-            if (property?.GetValue(value) is AWSCredentials wrapped)
+            var adapted = AwsCredentialsInput.Adapt(value);
+            if (adapted != null)
             {
-                return wrapped;
+                return adapted;
             }
             throw new MonitoringException("InvalidStoredCredentials", ErrorKind.InvalidArgument,
                 "$StoredAWSCredentials holds a " + value.GetType().Name + ", neither a profile name nor AWS credentials.", value.GetType().Name)

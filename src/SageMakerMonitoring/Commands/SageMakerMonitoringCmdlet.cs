@@ -36,9 +36,11 @@ namespace SageMakerMonitoring.Commands
         [ValidateNotNullOrEmpty]
         public string? ProfileLocation { get; set; }
 
-        /// <summary>Explicit credentials; they win over -ProfileName, $StoredAWSCredentials and the default chain.</summary>
+        /// <summary>Explicit credentials; they win over -ProfileName, $StoredAWSCredentials and the default chain. An
+        /// Amazon.Runtime.AWSCredentials of the module's AWS SDK or of another copy (AWS Tools for PowerShell's, a different
+        /// type on PowerShell 7, where the module's SDK lives in its own load context); checked in Core.</summary>
         [Parameter]
-        public AWSCredentials? Credential { get; set; }
+        public object? Credential { get; set; }
 
         /// <summary>An access key id; with -SecretKey (and -SessionToken for temporary keys) it wins over every other source.</summary>
         [Parameter]
@@ -80,7 +82,6 @@ namespace SageMakerMonitoring.Commands
                 Region = Region,
                 ProfileName = ProfileName,
                 ProfileLocation = ProfileLocation,
-                Credentials = Credential,
                 AccessKey = AccessKey,
                 SecretKey = SecretKey,
                 SessionToken = SessionToken,
@@ -92,6 +93,7 @@ namespace SageMakerMonitoring.Commands
             };
             try
             {
+                options.Credentials = AwsCredentialsInput.FromParameter(Credential is PSObject wrapped ? wrapped.BaseObject : Credential);
                 var factory = new AwsClientFactory(options);
                 _ = factory.Region; // resolve now, so a missing region is one clear error before any work starts
                 return factory;

@@ -10,13 +10,15 @@ namespace SageMakerMonitoring.Core.Events
     /// as <c>{"detail": {"state": "running"}}</c>, and when an event spells one path both ways both values are there.
     /// <see cref="Expand"/> rewrites such an event into the nested form the engine walks: each dotted name becomes nested
     /// objects, objects that land on the same name are merged member by member, and values that cannot be merged
-    /// (a leaf or an array beside an object, or two leaves) become the elements of one array, which the engine reads as
+    /// (a leaf beside an object, two leaves, two arrays) become the elements of one array, which the engine reads as
     /// "any of these values". Events without dotted names are returned as they are.
     /// </summary>
     /// <remarks>
-    /// aws/event-ruler's README calls this behaviour of dotted names a caveat that may change. One corner differs from
-    /// the service: where a dotted name lands on an array of objects, fields the pattern takes from that array and from
-    /// the dotted name's object must come from one element here, while the service would let them come from both.
+    /// aws/event-ruler's README calls this behaviour of dotted names a caveat that may change. An object that lands on
+    /// an array of objects joins each of its elements, so a pattern may take fields from the array's element and from
+    /// the object together, as the service does. One corner still differs from the service: where both spellings lead to
+    /// arrays of objects (or an array holds objects nested in inner arrays), a pattern's fields must come from one
+    /// element of one of them here, while the service pairs any element of one with any element of the other.
     /// </remarks>
     internal static class DottedFieldNames
     {
@@ -68,10 +70,32 @@ namespace SageMakerMonitoring.Core.Events
                 for (var i = 0; i < value.Names.Length; i++) Add(order, members, value.Names[i], value.Values[i]);
             }
             if (others.Count == 0) return Build(order, members);
+            var merged = objects > 0 ? Build(order, members) : null;
+            if (merged != null && others.Count == 1 && others[0].Kind == JsonValueKind.Array && HasObject(others[0]))
+            {
+                // An object beside an array of objects: its fields belong with whichever element a pattern picks, so it
+                // joins every element (fields from both then match together, as they do in the service).
+                var elements = others[0].Items;
+                var joined = new EventNode[elements.Length];
+                for (var i = 0; i < elements.Length; i++)
+                {
+                    joined[i] = elements[i].Kind == JsonValueKind.Object ? Combine(new List<EventNode> { elements[i], merged }) : elements[i];
+                }
+                return EventNode.NewArray(joined);
+            }
             var items = new List<EventNode>();
-            if (objects > 0) items.Add(Build(order, members));
+            if (merged != null) items.Add(merged);
             items.AddRange(others);
             return EventNode.NewArray(items.ToArray());
+        }
+
+        private static bool HasObject(EventNode array)
+        {
+            foreach (var item in array.Items)
+            {
+                if (item.Kind == JsonValueKind.Object) return true;
+            }
+            return false;
         }
 
         private static EventNode Build(List<string> order, Dictionary<string, List<EventNode>> parts)

@@ -41,6 +41,19 @@ namespace SageMakerMonitoring.Core.Events
         /// <summary>Member values of an object, parallel to <see cref="Names"/>.</summary>
         public EventNode[] Values { get; private set; } = NoNodes;
 
+        /// <summary>True when a member name of this object, or of any object below this value, contains a dot.</summary>
+        public bool HasDottedName { get; private set; }
+
+        /// <summary>An object built by the engine (see <see cref="DottedFieldNames"/>); names must be unique.</summary>
+        internal static EventNode NewObject(string[] names, EventNode[] values)
+        {
+            var node = new EventNode(JsonValueKind.Object) { Names = names, Values = values };
+            return node;
+        }
+
+        /// <summary>An array built by the engine (see <see cref="DottedFieldNames"/>).</summary>
+        internal static EventNode NewArray(EventNode[] items) => new EventNode(JsonValueKind.Array) { Items = items };
+
         public bool TryGetMember(string name, out EventNode value)
         {
             var names = Names;
@@ -73,7 +86,12 @@ namespace SageMakerMonitoring.Core.Events
                 {
                     var items = new EventNode[element.GetArrayLength()];
                     var i = 0;
-                    foreach (var item in element.EnumerateArray()) items[i++] = From(item);
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        var child = From(item);
+                        node.HasDottedName |= child.HasDottedName;
+                        items[i++] = child;
+                    }
                     node.Items = items;
                     break;
                 }
@@ -85,6 +103,7 @@ namespace SageMakerMonitoring.Core.Events
                     {
                         var at = names.IndexOf(property.Name);
                         var value = From(property.Value);
+                        node.HasDottedName |= value.HasDottedName || property.Name.IndexOf('.') >= 0;
                         if (at >= 0) values[at] = value;
                         else
                         {

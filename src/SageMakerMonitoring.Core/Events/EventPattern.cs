@@ -74,7 +74,7 @@ namespace SageMakerMonitoring.Core.Events
         public bool Matches(ParsedEvent evt)
         {
             if (evt == null) throw new ArgumentNullException(nameof(evt));
-            var root = evt.Root;
+            var root = evt.MatchRoot;
             var alternatives = _alternatives;
             for (var i = 0; i < alternatives.Length; i++)
             {
@@ -87,7 +87,7 @@ namespace SageMakerMonitoring.Core.Events
         public EventMatchResult Evaluate(ParsedEvent evt)
         {
             if (Matches(evt)) return EventMatchResult.Match;
-            var root = evt.Root;
+            var root = evt.MatchRoot;
             // Explain the first sub-rule's miss; with $or, say how many alternatives were tried.
             var first = _alternatives[0];
             var miss = root.Kind == JsonValueKind.Object ? first.Explain(root) : first.ExplainMissing();

@@ -85,16 +85,21 @@ namespace SageMakerMonitoring.Core.Events
                 switch (value.ValueKind)
                 {
                     case JsonValueKind.Object:
-                        path.Add(name);
+                    {
+                        var names = FieldSteps(name);
+                        path.AddRange(names);
                         CompileObject(value, path, rules, insideOr);
-                        path.RemoveAt(path.Count - 1);
+                        path.RemoveRange(path.Count - names.Length, names.Length);
                         break;
+                    }
                     case JsonValueKind.Array:
                     {
                         var matchers = CompileLeafArray(value, fieldPath);
                         if (rules.Count == 0) rules.Add(new SubRule());
-                        var steps = new List<string>(path) { name }.ToArray();
-                        foreach (var rule in rules) rule.Put(steps, fieldPath, matchers);
+                        var steps = new List<string>(path);
+                        steps.AddRange(FieldSteps(name));
+                        var stepArray = steps.ToArray();
+                        foreach (var rule in rules) rule.Put(stepArray, fieldPath, matchers);
                         break;
                     }
                     default:
@@ -103,6 +108,13 @@ namespace SageMakerMonitoring.Core.Events
             }
             if (!any) throw new EventPatternException(objectPath, "Empty objects are not allowed");
         }
+
+        /// <summary>
+        /// The steps a pattern key stands for. The service joins the keys of nested objects with a dot into one field path,
+        /// so a key containing dots names the same path as the nested objects it spells out: <c>{"detail.state": [...]}</c>
+        /// and <c>{"detail": {"state": [...]}}</c> compile to the same field (and a later write to it replaces the earlier one).
+        /// </summary>
+        private static string[] FieldSteps(string name) => name.IndexOf('.') < 0 ? new[] { name } : name.Split('.');
 
         private void CompileOr(JsonElement value, List<string> path, string orPath, List<SubRule> rules)
         {

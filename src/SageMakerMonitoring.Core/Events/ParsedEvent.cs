@@ -13,9 +13,14 @@ namespace SageMakerMonitoring.Core.Events
         private ParsedEvent(EventNode root)
         {
             Root = root;
+            MatchRoot = DottedFieldNames.Expand(root);
         }
 
+        /// <summary>The event as read.</summary>
         internal EventNode Root { get; }
+
+        /// <summary>The event as patterns see it: member names containing dots expanded into nested objects (the same node as <see cref="Root"/> when there are none).</summary>
+        internal EventNode MatchRoot { get; }
 
         /// <summary>True when the event is a JSON object (anything else matches only patterns that need no field).</summary>
         public bool IsObject => Root.Kind == JsonValueKind.Object;

@@ -31,7 +31,7 @@ namespace SageMakerMonitoring.Core.Tests.Events
             Assert.Contains(all, c => c.Match);
             Assert.True(all.Count(c => !c.Match) > all.Count / 4, "too few non-matching cases");
             // Every family the engine must agree on is present.
-            foreach (var file in new[] { "exact.json", "prefix-suffix.json", "anything-but.json", "numeric.json", "exists.json", "cidr.json", "wildcard.json", "equals-ignore-case.json", "or.json", "arrays-and-objects.json" })
+            foreach (var file in new[] { "exact.json", "prefix-suffix.json", "anything-but.json", "numeric.json", "exists.json", "cidr.json", "wildcard.json", "equals-ignore-case.json", "or.json", "arrays-and-objects.json", "dotted-field-names.json" })
             {
                 Assert.Contains(all, c => c.Id.StartsWith(file + "#", System.StringComparison.Ordinal));
             }

@@ -11,7 +11,8 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
     /// <item>Processing job demo-preprocess: 2 hosts, 1-minute CPU/memory/disk from T-5h to T-4h20m.</item>
     /// <item>Endpoint demo-churn-endpoint: 24 h of 1-minute invocation, latency and error metrics for variants Primary
     /// (2 instances) and Pipeline (1 instance; ContainerLatency for container-1 and container-2); latencies are stored
-    /// as value distributions (Values/Counts) so percentiles work; instance CPU/memory/disk per variant.</item>
+    /// as value distributions (Values/Counts) so percentiles work; instance CPU/memory/disk per variant (Primary is
+    /// over-provisioned: under 20 % CPU per vCPU at every minute; Pipeline is not).</item>
     /// <item>Transform job demo-batch-score: 1-minute CPU/memory for its one instance from T-30h to T-29h.</item>
     /// </list>
     /// Values are smooth deterministic functions of time (see <see cref="SmoothNoise"/>).
@@ -182,7 +183,10 @@ namespace SageMakerMonitoring.Emulator.Services.CloudWatch
 
                     var load = loadNoise.Octaves(t, 1200);
                     var utilization = count / baseRate;
-                    cpu.Add(t, Math.Round(Clamp((variant == "Primary" ? 45 : 70) * utilization + 10 * load, 0, 400), 2), 1.0, MetricUnits.Percent);
+                    // Primary's two ml.m5.large (2 vCPUs each) are more than its traffic needs: its busiest instance stays
+                    // between 5 and 15 % per vCPU, so the right-size rule fires; Pipeline's one instance runs at 15-57 %.
+                    var cpuValue = variant == "Primary" ? 8 + 12 * utilization + 4 * load : 70 * utilization + 10 * load;
+                    cpu.Add(t, Math.Round(Clamp(cpuValue, 0, 400), 2), 1.0, MetricUnits.Percent);
                     memory.Add(t, Math.Round(Clamp(38 + 3 * load, 0, 100), 2), 1.0, MetricUnits.Percent);
                     disk.Add(t, Math.Round(Clamp(22 + 0.3 * load, 0, 100), 2), 1.0, MetricUnits.Percent);
                 }

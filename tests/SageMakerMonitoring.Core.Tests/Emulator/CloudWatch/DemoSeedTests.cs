@@ -102,6 +102,21 @@ namespace SageMakerMonitoring.Core.Tests.Emulator.CloudWatch
         }
 
         [Fact]
+        public void PrimaryVariantIsOverProvisionedAndPipelineIsNot()
+        {
+            // Both variants run on ml.m5.large: 2 vCPUs, so CPUUtilization runs 0-200 % and 20 % per vCPU is 40.
+            var bench = Seeded();
+            var now = bench.Now;
+            (string, string)[] Variant(string v) => new[] { ("EndpointName", "demo-churn-endpoint"), ("VariantName", v) };
+            var primary = bench.Statistics("/aws/sagemaker/Endpoints", "CPUUtilization", Variant("Primary"), now - 86400, now, 60, "[\"Maximum\"]");
+            var pipeline = bench.Statistics("/aws/sagemaker/Endpoints", "CPUUtilization", Variant("Pipeline"), now - 86400, now, 60, "[\"Maximum\"]");
+            Assert.True(primary.Count >= 1439, "Primary has " + primary.Count + " minutes");
+            Assert.All(primary, p => Assert.InRange(p!["Maximum"]!.GetValue<double>(), 1, 39.9));
+            var busy = pipeline.Count(p => p!["Maximum"]!.GetValue<double>() > 40);
+            Assert.True(busy > pipeline.Count / 2, "Pipeline is above 20 % per vCPU in only " + busy + " of " + pipeline.Count + " minutes");
+        }
+
+        [Fact]
         public void PipelineVariantHasContainerLatencyPerContainer()
         {
             var bench = Seeded();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Infrastructure;
 
 namespace SageMakerMonitoring.Commands
@@ -10,11 +11,13 @@ namespace SageMakerMonitoring.Commands
     /// A thread-safe sink for what background work wants to write, drained by the cmdlet's pipeline thread.
     /// Items travel in batches so a fast producer pays one hand-over per batch, not per object; a partial batch
     /// is handed over as soon as the pipeline thread has nothing else to write, so slow streams (watching, following)
-    /// still show every item at once. Bounded: when <see cref="MaxQueuedItems"/> objects wait, the producer sleeps
-    /// until the pipeline has worked the queue down to <see cref="ResumeAt"/> (a slow pipeline slows the producer
-    /// instead of growing memory, and the two threads wake each other once per several batches, not per batch).
-    /// Both sides block on one monitor: nothing spins, which matters when the pipeline, the readers and the service
-    /// share two cores.
+    /// still show every item at once. The pipeline thread takes every waiting batch at each visit. Bounded: when
+    /// <see cref="MaxQueuedItems"/> objects wait, the producer sleeps (or, through <see cref="WriteObjectsAsync"/>,
+    /// awaits) until the pipeline has worked the queue down to <see cref="ResumeAt"/> (a slow pipeline slows the producer
+    /// instead of growing memory, and the two threads meet once per queue-full, not per batch). The bound is kept
+    /// small on purpose: objects that wait long enough to live through a young-generation collection are promoted and
+    /// make the collector's later work dearer. Both sides block on one monitor or await: nothing spins, which matters
+    /// when the pipeline, the readers and the service share two cores.
     /// </summary>
     public sealed class CmdletOutput : IOperationReporter
     {
@@ -23,7 +26,8 @@ namespace SageMakerMonitoring.Commands
         // Items (not batches) decide when the producer waits, so pages handed over whole count for what they hold.
         internal const int MaxQueuedItems = QueuedBatches * BatchSize;
         internal const int ResumeAt = MaxQueuedItems / 4;
-        private const int KeptArrays = QueuedBatches + 4;
+        // The queue's arrays plus those the pipeline thread is writing out.
+        private const int KeptArrays = 2 * QueuedBatches + 4;
         // Blocked sides look at cancellation at least this often.
         private const int WaitSliceMilliseconds = 100;
 
@@ -36,6 +40,8 @@ namespace SageMakerMonitoring.Commands
         private int _queuedItems;
         private bool _consumerWaiting;
         private bool _producerWaiting;
+        // Set while a producer awaits room (WriteObjectsAsync): completed, off the pipeline thread, when room is made.
+        private TaskCompletionSource<bool>? _room;
         private bool _completed;
 
         public CmdletOutput() : this(CancellationToken.None)
@@ -58,16 +64,49 @@ namespace SageMakerMonitoring.Commands
         /// </summary>
         public void WriteObjects(object[] items, int count)
         {
-            if (items is null) throw new ArgumentNullException(nameof(items));
-            if (count < 0 || count > items.Length) throw new ArgumentOutOfRangeException(nameof(count));
-            if (count == 0) return;
             lock (_gate)
             {
-                if (_completed) throw new InvalidOperationException("The cmdlet's output is already complete.");
-                if (_count > 0) Enqueue();
-                Enqueue(new Batch(items, count, owned: false));
+                if (!EnqueueLocked(items, count)) return;
                 WaitForRoomLocked();
             }
+        }
+
+        /// <summary>
+        /// As <see cref="WriteObjects"/>, but when the queue is full the producer awaits room instead of blocking its
+        /// thread: a fast reader on the thread pool then leaves no blocked pool thread behind each time it outruns the
+        /// pipeline (a blocked pool thread makes the pool wake or add others, which spin on cores the pipeline needs).
+        /// </summary>
+        public Task WriteObjectsAsync(object[] items, int count)
+        {
+            TaskCompletionSource<bool> room;
+            lock (_gate)
+            {
+                if (!EnqueueLocked(items, count) || _queuedItems < MaxQueuedItems) return Task.CompletedTask;
+                _cancellationToken.ThrowIfCancellationRequested();
+                _producerWaiting = true;
+                room = _room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+            return WaitForRoomAsync(room);
+        }
+
+        private async Task WaitForRoomAsync(TaskCompletionSource<bool> room)
+        {
+            using (_cancellationToken.Register(() => room.TrySetCanceled()))
+            {
+                await room.Task.ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Queues a page handed over whole; false when there was nothing to queue.</summary>
+        private bool EnqueueLocked(object[] items, int count)
+        {
+            if (items is null) throw new ArgumentNullException(nameof(items));
+            if (count < 0 || count > items.Length) throw new ArgumentOutOfRangeException(nameof(count));
+            if (count == 0) return false;
+            if (_completed) throw new InvalidOperationException("The cmdlet's output is already complete.");
+            if (_count > 0) Enqueue();
+            Enqueue(new Batch(items, count, owned: false));
+            return true;
         }
 
         public void WriteError(ErrorRecord error) => Append(new QueuedMessage(QueuedMessageKind.Error, error), flush: true);
@@ -136,34 +175,47 @@ namespace SageMakerMonitoring.Commands
             }
         }
 
-        /// <summary>The next batch for the pipeline thread; false once the producer completed and all was taken.</summary>
-        internal bool TryTake(out Batch batch, CancellationToken cancellationToken)
+        /// <summary>
+        /// Every batch waiting for the pipeline thread, taken under one lock (appended to <paramref name="into"/>); false
+        /// once the producer completed and all was taken. The producer may fill the queue again while these are written,
+        /// so at most twice <see cref="MaxQueuedItems"/> objects are held, and the two threads meet once per queue-full
+        /// instead of once per batch.
+        /// </summary>
+        internal bool TakeAll(List<Batch> into, CancellationToken cancellationToken)
         {
             lock (_gate)
             {
                 while (true)
                 {
-                    if (_ready.Count > 0)
+                    if (_ready.Count > 0 || _count > 0)
                     {
-                        batch = Dequeue();
+                        while (_ready.Count > 0) into.Add(_ready.Dequeue());
+                        if (_count > 0)
+                        {
+                            into.Add(new Batch(_filling!, _count, owned: true));
+                            _filling = null;
+                            _count = 0;
+                        }
+                        _queuedItems = 0;
+                        ReleaseProducerLocked();
                         return true;
                     }
-                    if (_count > 0)
-                    {
-                        batch = new Batch(_filling!, _count, owned: true);
-                        _filling = null;
-                        _count = 0;
-                        return true;
-                    }
-                    if (_completed)
-                    {
-                        batch = default;
-                        return false;
-                    }
+                    if (_completed) return false;
                     cancellationToken.ThrowIfCancellationRequested();
-                    // The next Append hands its item over at once because the consumer waits; Complete ends the wait.
                     _consumerWaiting = true;
                     Monitor.Wait(_gate, WaitSliceMilliseconds);
+                }
+            }
+        }
+
+        /// <summary>Gives written-out batch arrays (their slots already cleared) back for reuse, under one lock.</summary>
+        internal void Recycle(List<Batch> written)
+        {
+            lock (_gate)
+            {
+                foreach (var batch in written)
+                {
+                    if (batch.Owned && _spare.Count < KeptArrays) _spare.Push(batch.Items);
                 }
             }
         }
@@ -187,21 +239,19 @@ namespace SageMakerMonitoring.Commands
         {
             var batch = _ready.Dequeue();
             _queuedItems -= batch.Count;
-            if (_producerWaiting && _queuedItems <= ResumeAt)
-            {
-                _producerWaiting = false;
-                Monitor.PulseAll(_gate);
-            }
+            if (_queuedItems <= ResumeAt) ReleaseProducerLocked();
             return batch;
         }
 
-        /// <summary>Gives a written-out batch array (its slots already cleared) back for reuse.</summary>
-        internal void Recycle(object[] items)
+        /// <summary>Wakes a producer waiting for room, blocked or awaiting.</summary>
+        private void ReleaseProducerLocked()
         {
-            lock (_gate)
-            {
-                if (_spare.Count < KeptArrays) _spare.Push(items);
-            }
+            if (!_producerWaiting) return;
+            _producerWaiting = false;
+            Monitor.PulseAll(_gate);
+            var room = _room;
+            _room = null;
+            room?.TrySetResult(true);
         }
 
         internal readonly struct Batch

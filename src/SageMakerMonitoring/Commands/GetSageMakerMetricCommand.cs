@@ -96,7 +96,10 @@ namespace SageMakerMonitoring.Commands
                 }
                 else
                 {
-                    await foreach (var points in service.GetPointBatchesAsync(query, CmdletOutput.BatchSize, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
+                    await foreach (var points in service.GetPointBatchesAsync(query, CmdletOutput.BatchSize, ct).ConfigureAwait(false))
+                    {
+                        await output.WriteObjectsAsync(points, points.Length).ConfigureAwait(false);
+                    }
                 }
                 output.Verbose($"{service.GetMetricDataRequests} GetMetricData requests (lower bound {service.LowerBound}).");
             }, Target);

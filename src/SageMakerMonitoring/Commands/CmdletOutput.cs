@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
-using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Infrastructure;
 
 namespace SageMakerMonitoring.Commands
@@ -12,12 +11,12 @@ namespace SageMakerMonitoring.Commands
     /// Items travel in batches so a fast producer pays one hand-over per batch, not per object; a partial batch
     /// is handed over as soon as the pipeline thread has nothing else to write, so slow streams (watching, following)
     /// still show every item at once. The pipeline thread takes every waiting batch at each visit. Bounded: when
-    /// <see cref="MaxQueuedItems"/> objects wait, the producer sleeps (or, through <see cref="WriteObjectsAsync"/>,
-    /// awaits) until the pipeline has worked the queue down to <see cref="ResumeAt"/> (a slow pipeline slows the producer
-    /// instead of growing memory, and the two threads meet once per queue-full, not per batch). The bound is kept
-    /// small on purpose: objects that wait long enough to live through a young-generation collection are promoted and
-    /// make the collector's later work dearer. Both sides block on one monitor or await: nothing spins, which matters
-    /// when the pipeline, the readers and the service share two cores.
+    /// <see cref="MaxQueuedItems"/> objects wait, the producer sleeps until the pipeline has worked the queue down to
+    /// <see cref="ResumeAt"/> (a slow pipeline slows the producer instead of growing memory, and the two threads meet
+    /// once per queue-full, not per batch). The bound is kept small on purpose: objects that wait long enough to live
+    /// through a young-generation collection are promoted and make the collector's later work dearer (a queue eight
+    /// times as deep doubled the gen1 collections of an 864,000-datapoint read). Both sides block on one monitor:
+    /// nothing spins, which matters when the pipeline, the readers and the service share two cores.
     /// </summary>
     public sealed class CmdletOutput : IOperationReporter
     {
@@ -40,8 +39,6 @@ namespace SageMakerMonitoring.Commands
         private int _queuedItems;
         private bool _consumerWaiting;
         private bool _producerWaiting;
-        // Set while a producer awaits room (WriteObjectsAsync): completed, off the pipeline thread, when room is made.
-        private TaskCompletionSource<bool>? _room;
         private bool _completed;
 
         public CmdletOutput() : this(CancellationToken.None)
@@ -64,49 +61,16 @@ namespace SageMakerMonitoring.Commands
         /// </summary>
         public void WriteObjects(object[] items, int count)
         {
-            lock (_gate)
-            {
-                if (!EnqueueLocked(items, count)) return;
-                WaitForRoomLocked();
-            }
-        }
-
-        /// <summary>
-        /// As <see cref="WriteObjects"/>, but when the queue is full the producer awaits room instead of blocking its
-        /// thread: a fast reader on the thread pool then leaves no blocked pool thread behind each time it outruns the
-        /// pipeline (a blocked pool thread makes the pool wake or add others, which spin on cores the pipeline needs).
-        /// </summary>
-        public Task WriteObjectsAsync(object[] items, int count)
-        {
-            TaskCompletionSource<bool> room;
-            lock (_gate)
-            {
-                if (!EnqueueLocked(items, count) || _queuedItems < MaxQueuedItems) return Task.CompletedTask;
-                _cancellationToken.ThrowIfCancellationRequested();
-                _producerWaiting = true;
-                room = _room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-            return WaitForRoomAsync(room);
-        }
-
-        private async Task WaitForRoomAsync(TaskCompletionSource<bool> room)
-        {
-            using (_cancellationToken.Register(() => room.TrySetCanceled()))
-            {
-                await room.Task.ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>Queues a page handed over whole; false when there was nothing to queue.</summary>
-        private bool EnqueueLocked(object[] items, int count)
-        {
             if (items is null) throw new ArgumentNullException(nameof(items));
             if (count < 0 || count > items.Length) throw new ArgumentOutOfRangeException(nameof(count));
-            if (count == 0) return false;
-            if (_completed) throw new InvalidOperationException("The cmdlet's output is already complete.");
-            if (_count > 0) Enqueue();
-            Enqueue(new Batch(items, count, owned: false));
-            return true;
+            if (count == 0) return;
+            lock (_gate)
+            {
+                if (_completed) throw new InvalidOperationException("The cmdlet's output is already complete.");
+                if (_count > 0) Enqueue();
+                Enqueue(new Batch(items, count, owned: false));
+                WaitForRoomLocked();
+            }
         }
 
         public void WriteError(ErrorRecord error) => Append(new QueuedMessage(QueuedMessageKind.Error, error), flush: true);
@@ -202,6 +166,7 @@ namespace SageMakerMonitoring.Commands
                     }
                     if (_completed) return false;
                     cancellationToken.ThrowIfCancellationRequested();
+                    // The next Append hands its item over at once because the consumer waits; Complete ends the wait.
                     _consumerWaiting = true;
                     Monitor.Wait(_gate, WaitSliceMilliseconds);
                 }
@@ -243,15 +208,12 @@ namespace SageMakerMonitoring.Commands
             return batch;
         }
 
-        /// <summary>Wakes a producer waiting for room, blocked or awaiting.</summary>
+        /// <summary>Wakes a producer waiting for room.</summary>
         private void ReleaseProducerLocked()
         {
             if (!_producerWaiting) return;
             _producerWaiting = false;
             Monitor.PulseAll(_gate);
-            var room = _room;
-            _room = null;
-            room?.TrySetResult(true);
         }
 
         internal readonly struct Batch

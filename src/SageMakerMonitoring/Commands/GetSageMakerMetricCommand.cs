@@ -96,10 +96,7 @@ namespace SageMakerMonitoring.Commands
                 }
                 else
                 {
-                    await foreach (var points in service.GetPointBatchesAsync(query, CmdletOutput.BatchSize, ct).ConfigureAwait(false))
-                    {
-                        await output.WriteObjectsAsync(points, points.Length).ConfigureAwait(false);
-                    }
+                    await foreach (var points in service.GetPointBatchesAsync(query, CmdletOutput.BatchSize, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
                 }
                 output.Verbose($"{service.GetMetricDataRequests} GetMetricData requests (lower bound {service.LowerBound}).");
             }, Target);

@@ -10,13 +10,13 @@ namespace SageMakerMonitoring.Commands
     /// A thread-safe sink for what background work wants to write, drained by the cmdlet's pipeline thread.
     /// Items travel in batches so a fast producer pays one hand-over per batch, not per object; a partial batch
     /// is handed over as soon as the pipeline thread has nothing else to write, so slow streams (watching, following)
-    /// still show every item at once. The pipeline thread takes every waiting batch at each visit. Bounded: when
-    /// <see cref="MaxQueuedItems"/> objects wait, the producer sleeps until the pipeline has worked the queue down to
-    /// <see cref="ResumeAt"/> (a slow pipeline slows the producer instead of growing memory, and the two threads meet
-    /// once per queue-full, not per batch). The bound is kept small on purpose: objects that wait long enough to live
-    /// through a young-generation collection are promoted and make the collector's later work dearer (a queue eight
-    /// times as deep doubled the gen1 collections of an 864,000-datapoint read). Both sides block on one monitor:
-    /// nothing spins, which matters when the pipeline, the readers and the service share two cores.
+    /// still show every item at once. Bounded: when <see cref="MaxQueuedItems"/> objects wait, the producer sleeps
+    /// until the pipeline has worked the queue down to <see cref="ResumeAt"/> (a slow pipeline slows the producer
+    /// instead of growing memory, and the two threads wake each other once per several batches, not per batch).
+    /// The bound is kept small on purpose: objects that wait long enough to live through a young-generation collection
+    /// are promoted and make the collector's later work dearer (a queue eight times as deep doubled the gen1 collections
+    /// of an 864,000-datapoint read). Both sides block on one monitor: nothing spins, which matters when the pipeline,
+    /// the readers and the service share two cores.
     /// </summary>
     public sealed class CmdletOutput : IOperationReporter
     {
@@ -25,8 +25,7 @@ namespace SageMakerMonitoring.Commands
         // Items (not batches) decide when the producer waits, so pages handed over whole count for what they hold.
         internal const int MaxQueuedItems = QueuedBatches * BatchSize;
         internal const int ResumeAt = MaxQueuedItems / 4;
-        // The queue's arrays plus those the pipeline thread is writing out.
-        private const int KeptArrays = 2 * QueuedBatches + 4;
+        private const int KeptArrays = QueuedBatches + 4;
         // Blocked sides look at cancellation at least this often.
         private const int WaitSliceMilliseconds = 100;
 
@@ -139,48 +138,34 @@ namespace SageMakerMonitoring.Commands
             }
         }
 
-        /// <summary>
-        /// Every batch waiting for the pipeline thread, taken under one lock (appended to <paramref name="into"/>); false
-        /// once the producer completed and all was taken. The producer may fill the queue again while these are written,
-        /// so at most twice <see cref="MaxQueuedItems"/> objects are held, and the two threads meet once per queue-full
-        /// instead of once per batch.
-        /// </summary>
-        internal bool TakeAll(List<Batch> into, CancellationToken cancellationToken)
+        /// <summary>The next batch for the pipeline thread; false once the producer completed and all was taken.</summary>
+        internal bool TryTake(out Batch batch, CancellationToken cancellationToken)
         {
             lock (_gate)
             {
                 while (true)
                 {
-                    if (_ready.Count > 0 || _count > 0)
+                    if (_ready.Count > 0)
                     {
-                        while (_ready.Count > 0) into.Add(_ready.Dequeue());
-                        if (_count > 0)
-                        {
-                            into.Add(new Batch(_filling!, _count, owned: true));
-                            _filling = null;
-                            _count = 0;
-                        }
-                        _queuedItems = 0;
-                        ReleaseProducerLocked();
+                        batch = Dequeue();
                         return true;
                     }
-                    if (_completed) return false;
+                    if (_count > 0)
+                    {
+                        batch = new Batch(_filling!, _count, owned: true);
+                        _filling = null;
+                        _count = 0;
+                        return true;
+                    }
+                    if (_completed)
+                    {
+                        batch = default;
+                        return false;
+                    }
                     cancellationToken.ThrowIfCancellationRequested();
                     // The next Append hands its item over at once because the consumer waits; Complete ends the wait.
                     _consumerWaiting = true;
                     Monitor.Wait(_gate, WaitSliceMilliseconds);
-                }
-            }
-        }
-
-        /// <summary>Gives written-out batch arrays (their slots already cleared) back for reuse, under one lock.</summary>
-        internal void Recycle(List<Batch> written)
-        {
-            lock (_gate)
-            {
-                foreach (var batch in written)
-                {
-                    if (batch.Owned && _spare.Count < KeptArrays) _spare.Push(batch.Items);
                 }
             }
         }
@@ -204,16 +189,21 @@ namespace SageMakerMonitoring.Commands
         {
             var batch = _ready.Dequeue();
             _queuedItems -= batch.Count;
-            if (_queuedItems <= ResumeAt) ReleaseProducerLocked();
+            if (_producerWaiting && _queuedItems <= ResumeAt)
+            {
+                _producerWaiting = false;
+                Monitor.PulseAll(_gate);
+            }
             return batch;
         }
 
-        /// <summary>Wakes a producer waiting for room.</summary>
-        private void ReleaseProducerLocked()
+        /// <summary>Gives a written-out batch array (its slots already cleared) back for reuse.</summary>
+        internal void Recycle(object[] items)
         {
-            if (!_producerWaiting) return;
-            _producerWaiting = false;
-            Monitor.PulseAll(_gate);
+            lock (_gate)
+            {
+                if (_spare.Count < KeptArrays) _spare.Push(items);
+            }
         }
 
         internal readonly struct Batch

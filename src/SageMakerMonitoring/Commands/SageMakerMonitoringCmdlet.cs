@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -205,36 +204,30 @@ namespace SageMakerMonitoring.Commands
             return result;
         }
 
-        /// <summary>Writes everything the work queues until it completes. Each visit to the queue takes every batch
-        /// waiting (the two threads meet once per queue-full, not once per batch); a run of objects between messages goes
-        /// to PowerShell as one enumerated write, which costs less per object than one write each.</summary>
+        /// <summary>Writes everything the work queues, batch by batch, until it completes. A run of objects between
+        /// messages goes to PowerShell as one enumerated write, which costs less per object than one write each.</summary>
         private void Drain(CmdletOutput output, CancellationToken token)
         {
-            var taken = new List<CmdletOutput.Batch>();
-            while (output.TakeAll(taken, token))
+            while (output.TryTake(out var batch, token))
             {
-                foreach (var batch in taken)
+                var items = batch.Items;
+                var count = batch.Count;
+                var i = 0;
+                while (i < count)
                 {
-                    var items = batch.Items;
-                    var count = batch.Count;
-                    var i = 0;
-                    while (i < count)
+                    if (items[i] is CmdletOutput.QueuedMessage message)
                     {
-                        if (items[i] is CmdletOutput.QueuedMessage message)
-                        {
-                            items[i++] = null!;
-                            Dispatch(message);
-                            continue;
-                        }
-                        var start = i;
-                        while (i < count && !(items[i] is CmdletOutput.QueuedMessage)) i++;
-                        if (i - start == 1) WriteObject(items[start]);
-                        else WriteObject(new ArraySegment<object>(items, start, i - start), enumerateCollection: true);
-                        Array.Clear(items, start, i - start);
+                        items[i++] = null!;
+                        Dispatch(message);
+                        continue;
                     }
+                    var start = i;
+                    while (i < count && !(items[i] is CmdletOutput.QueuedMessage)) i++;
+                    if (i - start == 1) WriteObject(items[start]);
+                    else WriteObject(new ArraySegment<object>(items, start, i - start), enumerateCollection: true);
+                    Array.Clear(items, start, i - start);
                 }
-                output.Recycle(taken);
-                taken.Clear();
+                if (batch.Owned) output.Recycle(items);
             }
         }
 

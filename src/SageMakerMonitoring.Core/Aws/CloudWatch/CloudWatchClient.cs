@@ -230,15 +230,16 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatch
             var result = new MetricDataResult();
             while (JsonOutput.NextProperty(ref reader))
             {
+                // The two lists are index-aligned: whichever comes second is expected to be as long as the first.
                 if (reader.ValueTextEquals("Timestamps"))
                 {
                     reader.Read();
-                    result.Timestamps = ReadTimestamps(ref reader);
+                    result.Timestamps = ReadTimestamps(ref reader, result.Values.Length);
                 }
                 else if (reader.ValueTextEquals("Values"))
                 {
                     reader.Read();
-                    result.Values = ReadValues(ref reader);
+                    result.Values = ReadValues(ref reader, result.Timestamps.Length);
                 }
                 else if (reader.ValueTextEquals("Id"))
                 {
@@ -269,26 +270,40 @@ namespace SageMakerMonitoring.Core.Aws.CloudWatch
             return result;
         }
 
-        private static DateTime[] ReadTimestamps(ref Utf8JsonReader reader)
+        private static DateTime[] ReadTimestamps(ref Utf8JsonReader reader, int expected)
         {
             if (!JsonOutput.IsArray(ref reader)) return Array.Empty<DateTime>();
-            var buffer = new GrowableArray<DateTime>(256);
-            while (JsonOutput.NextElement(ref reader))
+            var buffer = new PooledArrayBuilder<DateTime>(expected);
+            try
             {
-                buffer.Add(JsonOutput.EpochSeconds(ref reader));
+                while (JsonOutput.NextElement(ref reader))
+                {
+                    buffer.Add(JsonOutput.EpochSeconds(ref reader));
+                }
+                return buffer.ToArray();
             }
-            return buffer.ToArray();
+            finally
+            {
+                buffer.Dispose();
+            }
         }
 
-        private static double[] ReadValues(ref Utf8JsonReader reader)
+        private static double[] ReadValues(ref Utf8JsonReader reader, int expected)
         {
             if (!JsonOutput.IsArray(ref reader)) return Array.Empty<double>();
-            var buffer = new GrowableArray<double>(256);
-            while (JsonOutput.NextElement(ref reader))
+            var buffer = new PooledArrayBuilder<double>(expected);
+            try
             {
-                buffer.Add(JsonOutput.Double(ref reader));
+                while (JsonOutput.NextElement(ref reader))
+                {
+                    buffer.Add(JsonOutput.Double(ref reader));
+                }
+                return buffer.ToArray();
             }
-            return buffer.ToArray();
+            finally
+            {
+                buffer.Dispose();
+            }
         }
 
         /// <summary>MessageData list → "Code: Value" strings.</summary>

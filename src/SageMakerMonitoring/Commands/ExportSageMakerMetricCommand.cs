@@ -94,25 +94,16 @@ namespace SageMakerMonitoring.Commands
         protected override void ProcessRecord()
         {
             if (ParameterSetName == AllSet || DeferPipedMetrics()) return;
-            MetricSelection selection;
-            try
-            {
-                // Each pipeline object (or the bound names) adds one resource; the export runs once, in EndProcessing.
-                selection = BuildSelection();
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "InvalidArgument", ErrorCategory.InvalidArgument, Target));
-                return;
-            }
+            // Each pipeline object (or the bound names and patterns) adds its resources; the export runs once, in EndProcessing.
             // A name neither CloudWatch nor SageMaker knows is a <Kind>NotFound error for that name, not an empty archive.
             var resolver = new MetricSeriesResolver(Clients.CreateCloudWatch(), Clients.CreateSageMaker());
-            var known = Run(async (output, ct) =>
+            var found = new List<MetricSelection>();
+            RunForEachSelection(async (selection, output, ct) =>
             {
                 await resolver.EnsureKnownAsync(selection, ct).ConfigureAwait(false);
-                return true;
-            }, Target);
-            if (known) _selections.Add(selection);
+                lock (found) found.Add(selection);
+            }, 1);
+            _selections.AddRange(found);
         }
 
         protected override void EndProcessing()

@@ -23,18 +23,16 @@ namespace SageMakerMonitoring.Commands
         {
             if (DeferPipedMetrics()) return;
             var patterns = MetricName?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
-            var request = new MetricFindRequest(BuildSelection())
-            {
-                RecentlyActive = RecentlyActive.IsPresent,
-                MetricNameFilter = patterns is { Count: > 0 } ? name => patterns.Any(p => p.IsMatch(name)) : null,
-            };
+            var recentlyActive = RecentlyActive.IsPresent;
+            Func<string, bool>? nameFilter = patterns is { Count: > 0 } ? name => patterns.Any(p => p.IsMatch(name)) : null;
             var cloudWatch = Clients.CreateCloudWatch();
             var sageMaker = Clients.CreateSageMaker();
-            Run(async (output, ct) =>
+            RunForEachSelection(async (selection, output, ct) =>
             {
+                var request = new MetricFindRequest(selection) { RecentlyActive = recentlyActive, MetricNameFilter = nameFilter };
                 var service = new MetricQueryService(cloudWatch, sageMaker, output);
                 await foreach (var metric in service.FindAsync(request, ct).ConfigureAwait(false)) output.WriteObject(metric);
-            }, Target);
+            });
         }
     }
 }

@@ -75,35 +75,32 @@ namespace SageMakerMonitoring.Commands
         protected override void ProcessRecord()
         {
             if (DeferPipedStreams()) return;
-            SageMakerResource resource;
-            LogLocation location;
-            try
-            {
-                resource = Resource();
-                location = Location(resource);
-            }
-            catch (Exception ex)
-            {
-                WriteItemError(ex, TrainingJobName ?? EndpointName ?? LogGroupName);
-                return;
-            }
-            var query = new LogEventQuery(resource, location)
-            {
-                Selector = Selector(resource),
-                StartTime = StartTime,
-                EndTime = EndTime,
-                Since = _since,
-                FilterPattern = FilterPattern,
-                Follow = Follow.IsPresent,
-                PollInterval = _pollInterval,
-            };
+            var selector = (Func<SageMakerResource, LogStreamSelector>)Selector;
+            var locate = (Func<SageMakerResource, LogLocation>)Location;
+            var startTime = StartTime;
+            var endTime = EndTime;
+            var since = _since;
+            var filterPattern = FilterPattern;
+            var follow = Follow.IsPresent;
+            var pollInterval = _pollInterval;
             var logs = Clients.CreateCloudWatchLogs();
             var sageMaker = Clients.CreateSageMaker();
-            Run(async (output, ct) =>
+            // Following never ends on its own: every selected resource is followed at once, whatever -ThrottleLimit says.
+            RunForEachLogResource(async (resource, output, ct) =>
             {
+                var query = new LogEventQuery(resource, locate(resource))
+                {
+                    Selector = selector(resource),
+                    StartTime = startTime,
+                    EndTime = endTime,
+                    Since = since,
+                    FilterPattern = filterPattern,
+                    Follow = follow,
+                    PollInterval = pollInterval,
+                };
                 var service = new LogReadService(logs, sageMaker, output);
                 await foreach (var page in service.GetEventsAsync(query, ct).ConfigureAwait(false)) output.WriteObjects(page, page.Length);
-            }, resource.Name);
+            }, follow ? int.MaxValue : (int?)null);
         }
     }
 }

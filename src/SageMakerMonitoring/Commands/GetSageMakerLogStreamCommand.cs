@@ -29,26 +29,16 @@ namespace SageMakerMonitoring.Commands
         protected override void ProcessRecord()
         {
             if (DeferPipedStreams()) return;
-            SageMakerResource resource;
-            LogLocation location;
-            try
-            {
-                resource = Resource();
-                location = Location(resource);
-            }
-            catch (Exception ex)
-            {
-                WriteItemError(ex, TrainingJobName ?? EndpointName ?? LogGroupName);
-                return;
-            }
-            var query = new LogStreamQuery(resource, location) { Selector = Selector(resource) };
+            var selector = (Func<SageMakerResource, LogStreamSelector>)Selector;
+            var locate = (Func<SageMakerResource, LogLocation>)Location;
             var logs = Clients.CreateCloudWatchLogs();
             var sageMaker = Clients.CreateSageMaker();
-            Run(async (output, ct) =>
+            RunForEachLogResource(async (resource, output, ct) =>
             {
+                var query = new LogStreamQuery(resource, locate(resource)) { Selector = selector(resource) };
                 var service = new LogReadService(logs, sageMaker, output);
                 await foreach (var stream in service.GetStreamsAsync(query, ct).ConfigureAwait(false)) output.WriteObject(stream);
-            }, resource.Name);
+            });
         }
     }
 }

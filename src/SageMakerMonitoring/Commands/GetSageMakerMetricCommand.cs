@@ -55,14 +55,20 @@ namespace SageMakerMonitoring.Commands
                 }, Source));
             }
             if (DeferPipedMetrics()) return;
-            var query = new MetricQuery(BuildSelection())
+            var metricNames = MetricName;
+            var statistics = Statistic;
+            var period = ParsePeriod(Period);
+            var startTime = StartTime;
+            var endTime = EndTime;
+            var since = ParseOptionalDuration(Since, nameof(Since), allowPointInTime: true);
+            MetricQuery QueryFor(MetricSelection selection) => new MetricQuery(selection)
             {
-                MetricNames = MetricName,
-                Statistics = Statistic,
-                Period = ParsePeriod(Period),
-                StartTime = StartTime,
-                EndTime = EndTime,
-                Since = ParseOptionalDuration(Since, nameof(Since), allowPointInTime: true),
+                MetricNames = metricNames,
+                Statistics = statistics,
+                Period = period,
+                StartTime = startTime,
+                EndTime = endTime,
+                Since = since,
             };
             var cloudWatch = Clients.CreateCloudWatch();
             var sageMaker = Clients.CreateSageMaker();
@@ -79,27 +85,27 @@ namespace SageMakerMonitoring.Commands
                     }, Source));
                 }
                 var objectStore = Clients.CreateObjectStore();
-                Run(async (output, ct) =>
+                RunForEachSelection(async (selection, output, ct) =>
                 {
                     var reader = new TrainingJobMetricReader(cloudWatch, sageMaker, objectStore, output);
-                    await foreach (var points in reader.GetPagesAsync(query, source, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
+                    await foreach (var points in reader.GetPagesAsync(QueryFor(selection), source, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
                     output.Verbose($"Source: {reader.UsedSource}.");
-                }, Target);
+                });
                 return;
             }
-            Run(async (output, ct) =>
+            RunForEachSelection(async (selection, output, ct) =>
             {
                 var service = new MetricQueryService(cloudWatch, sageMaker, output);
                 if (asSeries)
                 {
-                    await foreach (var series in service.GetSeriesAsync(query, ct).ConfigureAwait(false)) output.WriteObject(series);
+                    await foreach (var series in service.GetSeriesAsync(QueryFor(selection), ct).ConfigureAwait(false)) output.WriteObject(series);
                 }
                 else
                 {
-                    await foreach (var points in service.GetPointBatchesAsync(query, CmdletOutput.BatchSize, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
+                    await foreach (var points in service.GetPointBatchesAsync(QueryFor(selection), CmdletOutput.BatchSize, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
                 }
                 output.Verbose($"{service.GetMetricDataRequests} GetMetricData requests (lower bound {service.LowerBound}).");
-            }, Target);
+            });
         }
     }
 }

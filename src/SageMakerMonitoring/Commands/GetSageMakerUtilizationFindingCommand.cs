@@ -68,7 +68,7 @@ namespace SageMakerMonitoring.Commands
                 Error4xxRateThreshold = Error4xxRateThreshold,
                 Error5xxRateThreshold = Error5xxRateThreshold,
             };
-            var request = BuildRequest(parameters);
+            var requestFor = RequestFactory(parameters);
             var endpoint = ParameterSetName == EndpointSet;
             string[] rules;
             try
@@ -84,15 +84,15 @@ namespace SageMakerMonitoring.Commands
             var sageMaker = Clients.CreateSageMaker();
             var s3 = endpoint ? null : Clients.CreateObjectStore();
             var triggeredOnly = TriggeredOnly.IsPresent;
-            Run(async (output, ct) =>
+            RunForEachResource(ResourceSelection(), ThrottleLimit, async (resource, output, ct) =>
             {
-                var analysis = await new UtilizationService(cloudWatch, sageMaker, s3, output).AnalyzeAsync(request, rules, ct).ConfigureAwait(false);
+                var analysis = await new UtilizationService(cloudWatch, sageMaker, s3, output).AnalyzeAsync(requestFor(resource), rules, ct).ConfigureAwait(false);
                 output.Verbose($"{analysis.ResourceName}: {analysis.Points} points from {analysis.Source}, {analysis.Start:yyyy-MM-ddTHH:mm:ssZ} to {analysis.End:yyyy-MM-ddTHH:mm:ssZ}.");
                 foreach (var f in analysis.Findings)
                 {
                     if (!triggeredOnly || f.Triggered) output.WriteObject(f);
                 }
-            }, Target);
+            });
         }
     }
 }

@@ -70,35 +70,32 @@ namespace SageMakerMonitoring.Commands
         protected override void ProcessRecord()
         {
             if (DeferPipedStreams()) return;
-            SageMakerResource resource;
-            LogLocation location;
-            try
-            {
-                resource = Resource();
-                location = Location(resource);
-            }
-            catch (Exception ex)
-            {
-                WriteItemError(ex, TrainingJobName ?? EndpointName);
-                return;
-            }
-            var query = new LogInsightsQuery(resource, location, Query!)
-            {
-                Selector = Selector(resource),
-                LogGroupNames = ParameterSetName == LogGroupSet ? LogGroupName : null,
-                StartTime = StartTime,
-                EndTime = EndTime,
-                Since = _since,
-                Limit = Limit,
-                Timeout = _timeout,
-            };
+            var selector = (Func<SageMakerResource, LogStreamSelector>)Selector;
+            var locate = (Func<SageMakerResource, LogLocation>)Location;
+            var text = Query!;
+            var logGroupNames = ParameterSetName == LogGroupSet ? LogGroupName : null;
+            var startTime = StartTime;
+            var endTime = EndTime;
+            var since = _since;
+            var limit = Limit;
+            var timeout = _timeout;
             var logs = Clients.CreateCloudWatchLogs();
             var sageMaker = Clients.CreateSageMaker();
-            Run(async (output, ct) =>
+            RunForEachLogResource(async (resource, output, ct) =>
             {
+                var query = new LogInsightsQuery(resource, locate(resource), text)
+                {
+                    Selector = selector(resource),
+                    LogGroupNames = logGroupNames,
+                    StartTime = startTime,
+                    EndTime = endTime,
+                    Since = since,
+                    Limit = limit,
+                    Timeout = timeout,
+                };
                 var service = new LogQueryService(logs, sageMaker, output);
                 await foreach (var row in service.RunAsync(query, ct).ConfigureAwait(false)) output.WriteObject(ToPSObject(row));
-            }, resource.Name);
+            });
         }
 
         internal static PSObject ToPSObject(LogQueryRow row)

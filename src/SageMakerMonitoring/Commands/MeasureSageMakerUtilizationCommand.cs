@@ -14,16 +14,17 @@ namespace SageMakerMonitoring.Commands
     {
         protected override void ProcessRecord()
         {
-            var request = BuildRequest();
+            var requestFor = RequestFactory();
             var cloudWatch = Clients.CreateCloudWatch();
             var sageMaker = Clients.CreateSageMaker();
             var s3 = ParameterSetName == TrainingJobSet ? Clients.CreateObjectStore() : null;
-            Run(async (output, ct) =>
+            RunForEachResource(ResourceSelection(), ThrottleLimit, async (resource, output, ct) =>
             {
+                var request = requestFor(resource);
                 var analysis = await new UtilizationService(cloudWatch, sageMaker, s3, output).AnalyzeAsync(request, new string[0], ct).ConfigureAwait(false);
                 output.Verbose($"{analysis.ResourceName}: {analysis.Points} points from {analysis.Source}, {analysis.Start:yyyy-MM-ddTHH:mm:ssZ} to {analysis.End:yyyy-MM-ddTHH:mm:ssZ}.");
-                foreach (var s in analysis.Statistics) output.WriteObject(s);
-            }, Target);
+                foreach (var statistic in analysis.Statistics) output.WriteObject(statistic);
+            });
         }
     }
 }

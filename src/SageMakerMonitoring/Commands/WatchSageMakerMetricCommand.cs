@@ -60,14 +60,11 @@ namespace SageMakerMonitoring.Commands
         protected override void ProcessRecord()
         {
             if (DeferPipedMetrics()) return;
-            var query = new MetricQuery(BuildSelection())
-            {
-                MetricNames = MetricName,
-                Statistics = Statistic,
-                Period = ParsePeriod(Period),
-                StartTime = StartTime,
-                Since = ParseOptionalDuration(Since, nameof(Since), allowPointInTime: true),
-            };
+            var metricNames = MetricName;
+            var statistics = Statistic;
+            var period = ParsePeriod(Period);
+            var startTime = StartTime;
+            var since = ParseOptionalDuration(Since, nameof(Since), allowPointInTime: true);
             var options = new MetricWatchOptions
             {
                 Interval = ParseOptionalDuration(Interval, nameof(Interval)),
@@ -77,11 +74,20 @@ namespace SageMakerMonitoring.Commands
             if (LateDataWindow != null) options.LateDataWindow = ParseDuration(LateDataWindow, nameof(LateDataWindow));
             var cloudWatch = Clients.CreateCloudWatch();
             var sageMaker = Clients.CreateSageMaker();
-            Run(async (output, ct) =>
+            // A watch never ends on its own: every selected resource is watched at once, whatever -ThrottleLimit says.
+            RunForEachSelection(async (selection, output, ct) =>
             {
+                var query = new MetricQuery(selection)
+                {
+                    MetricNames = metricNames,
+                    Statistics = statistics,
+                    Period = period,
+                    StartTime = startTime,
+                    Since = since,
+                };
                 var watcher = new MetricWatcher(cloudWatch, sageMaker, output);
                 await foreach (var point in watcher.WatchAsync(query, options, ct).ConfigureAwait(false)) output.WriteObject(point);
-            }, Target);
+            }, int.MaxValue);
         }
     }
 }

@@ -58,8 +58,6 @@ namespace SageMakerMonitoring.Core.Aws.SageMaker
             return true;
         }
 
-        private static readonly Dictionary<SageMakerNameList, JsonOperationUnmarshaller<SageMakerSummaryPage>> SummaryOutputs = CreateSummaryOutputs();
-
         /// <summary>Per list: the summary's ARN and status members (botocore's *Summary shapes).</summary>
         private static readonly Dictionary<SageMakerNameList, (string Arn, string Status)> SummaryMembers =
             new Dictionary<SageMakerNameList, (string, string)>
@@ -71,6 +69,9 @@ namespace SageMakerMonitoring.Core.Aws.SageMaker
                 [SageMakerNameList.NotebookInstances] = ("NotebookInstanceArn", "NotebookInstanceStatus"),
                 [SageMakerNameList.InferenceComponents] = ("InferenceComponentArn", "InferenceComponentStatus"),
             };
+
+        // After SummaryMembers: static fields initialize in the order they are written.
+        private static readonly Dictionary<SageMakerNameList, JsonOperationUnmarshaller<SageMakerSummaryPage>> SummaryOutputs = CreateSummaryOutputs();
 
         public Task<SageMakerSummaryPage> ListSummariesAsync(SageMakerListFilter filter, string? nextToken, CancellationToken cancellationToken)
         {

@@ -18,7 +18,8 @@ namespace SageMakerMonitoring.Core.Resources
     /// unknown to SageMaker is the item's <c>&lt;Kind&gt;NotFound</c> failure, outside the filters is skipped (verbose).</item>
     /// <item>A pattern lists the kind with the List* call: <c>NameContains</c> = the pattern's longest literal run the service
     /// accepts, <c>CreationTimeAfter</c>, <c>StatusEquals</c> when one status is asked for; every page is read and each name is
-    /// matched exactly (case-insensitive, as PowerShell's -like). A pattern that matches nothing is a warning.</item>
+    /// matched exactly (case-insensitive, as PowerShell's -like; when the case-sensitive NameContains listing matched
+    /// nothing, the kind is listed once more without it). A pattern that matches nothing is a warning.</item>
     /// <item>A name selected by several patterns is read once.</item>
     /// </list>
     /// </summary>
@@ -99,20 +100,30 @@ namespace SageMakerMonitoring.Core.Resources
                     StatusEquals = statuses.Count == 1 ? statuses[0] : null,
                 };
                 var matched = 0;
-                string? token = null;
-                do
+                // NameContains is a case-sensitive substring (moto, the emulator), while the pattern matches as -like
+                // does, ignoring case: when the narrowed list matched nothing and the filter has letters, the kind is
+                // listed once more without it, so a pattern that differs from the names only in case still finds them.
+                var listings = pattern.NameContains != null && pattern.NameContains.Any(char.IsLetter)
+                    ? new[] { filter, filter with { NameContains = null } }
+                    : new[] { filter };
+                foreach (var listFilter in listings)
                 {
-                    ListRequests++;
-                    var page = await _client.ListSummariesAsync(filter, token, cancellationToken).ConfigureAwait(false);
-                    foreach (var item in page.Items)
+                    if (matched > 0) break;
+                    string? token = null;
+                    do
                     {
-                        if (!pattern.IsMatch(item.Name) || !Passes(item.Status, item.CreationTime, selection.CreatedAfter, statuses)) continue;
-                        matched++;
-                        if (seen.Add(item.Name)) yield return new SelectedResource(SageMakerResource.Create(selection.Type, item.Name, selection.VariantName), item.Arn);
+                        ListRequests++;
+                        var page = await _client.ListSummariesAsync(listFilter, token, cancellationToken).ConfigureAwait(false);
+                        foreach (var item in page.Items)
+                        {
+                            if (!pattern.IsMatch(item.Name) || !Passes(item.Status, item.CreationTime, selection.CreatedAfter, statuses)) continue;
+                            matched++;
+                            if (seen.Add(item.Name)) yield return new SelectedResource(SageMakerResource.Create(selection.Type, item.Name, selection.VariantName), item.Arn);
+                        }
+                        token = page.NextToken;
                     }
-                    token = page.NextToken;
+                    while (token != null);
                 }
-                while (token != null);
                 if (matched == 0)
                 {
                     var filters = selection.HasFilters ? " within " + Describe(selection, statuses) : "";

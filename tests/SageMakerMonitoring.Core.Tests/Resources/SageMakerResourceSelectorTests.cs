@@ -46,6 +46,15 @@ namespace SageMakerMonitoring.Core.Tests.Resources
         }
 
         [Fact]
+        public async Task A_pattern_in_another_case_still_finds_its_names_with_one_more_listing()
+        {
+            var client = Jobs(3);
+            var selected = await Select(client, new ResourceSelection(SageMakerResourceType.TrainingJob, new[] { "NIGHTLY-00*" }));
+            Assert.Equal(new[] { "nightly-001", "nightly-002", "nightly-003" }, selected.Select(s => s.Resource.Name));
+            Assert.Equal(new[] { "NIGHTLY-00", null }, client.Calls.Select(c => c.Filter.NameContains));
+        }
+
+        [Fact]
         public async Task Names_selected_by_several_patterns_are_read_once()
         {
             var client = Jobs(5);
@@ -86,6 +95,7 @@ namespace SageMakerMonitoring.Core.Tests.Resources
             var selected = await Select(Jobs(3), new ResourceSelection(SageMakerResourceType.TrainingJob, new[] { "weekly-*" }), reporter);
             Assert.Empty(selected);
             Assert.Contains(reporter.Warnings, w => w.Contains("'weekly-*'") && w.Contains("training job"));
+            Assert.Equal(1, reporter.Warnings.Count);
         }
 
         [Fact]

@@ -44,6 +44,11 @@ namespace SageMakerMonitoring.Commands
         [Parameter, ValidateRange(0, 100)] public double Error4xxRateThreshold { get; set; } = Defaults.Error4xxRateThreshold;
         [Parameter, ValidateRange(0, 100)] public double Error5xxRateThreshold { get; set; } = Defaults.Error5xxRateThreshold;
 
+        /// <summary>How many resources are read at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = Core.Infrastructure.FanOutRunner.DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
             var parameters = new UtilizationRuleParameters

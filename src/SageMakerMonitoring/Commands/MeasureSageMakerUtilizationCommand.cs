@@ -12,6 +12,11 @@ namespace SageMakerMonitoring.Commands
     [OutputType(typeof(UtilizationStatistics))]
     public sealed class MeasureSageMakerUtilizationCommand : SageMakerUtilizationCommand
     {
+        /// <summary>How many resources are read at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = Core.Infrastructure.FanOutRunner.DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
             var requestFor = RequestFactory();

@@ -42,11 +42,6 @@ namespace SageMakerMonitoring.Commands
         [Parameter(ParameterSetName = TrainingJobSet)]
         public MetricSource Source { get; set; } = MetricSource.Auto;
 
-        /// <summary>How many resources are read at once.</summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = Core.Infrastructure.FanOutRunner.DefaultThrottleLimit;
-
         [Parameter]
         public DateTime? StartTime { get; set; }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using SageMakerMonitoring.Core.Output;
 using SageMakerMonitoring.Core.Archive;
 using SageMakerMonitoring.Core.Metrics;
 using SageMakerMonitoring.Core.Time;
@@ -98,7 +99,7 @@ namespace SageMakerMonitoring.Commands
             // A name neither CloudWatch nor SageMaker knows is a <Kind>NotFound error for that name, not an empty archive.
             var resolver = new MetricSeriesResolver(Clients.CreateCloudWatch(), Clients.CreateSageMaker());
             var found = new List<MetricSelection>();
-            RunForEachSelection(async (selection, output, ct) =>
+            RunForEachSelection(async (selection, scope, output, ct) =>
             {
                 await resolver.EnsureKnownAsync(selection, ct).ConfigureAwait(false);
                 lock (found) found.Add(selection);
@@ -145,9 +146,11 @@ namespace SageMakerMonitoring.Commands
             {
                 return;
             }
+            var scopeOf = ScopeSource();
             Run(async (output, ct) =>
             {
                 var summary = await new ArchiveExporter(cloudWatch, sageMaker, destination, output).ExportAsync(options, ct).ConfigureAwait(false);
+                ResourceScopeStamp.Apply(summary, await scopeOf(null, ct).ConfigureAwait(false));
                 output.WriteObject(summary);
             }, destination.Location);
         }

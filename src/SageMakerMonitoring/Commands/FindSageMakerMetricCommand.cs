@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Metrics;
+using SageMakerMonitoring.Core.Output;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -27,11 +28,15 @@ namespace SageMakerMonitoring.Commands
             Func<string, bool>? nameFilter = patterns is { Count: > 0 } ? name => patterns.Any(p => p.IsMatch(name)) : null;
             var cloudWatch = Clients.CreateCloudWatch();
             var sageMaker = Clients.CreateSageMaker();
-            RunForEachSelection(async (selection, output, ct) =>
+            RunForEachSelection(async (selection, scope, output, ct) =>
             {
                 var request = new MetricFindRequest(selection) { RecentlyActive = recentlyActive, MetricNameFilter = nameFilter };
                 var service = new MetricQueryService(cloudWatch, sageMaker, output);
-                await foreach (var metric in service.FindAsync(request, ct).ConfigureAwait(false)) output.WriteObject(metric);
+                await foreach (var metric in service.FindAsync(request, ct).ConfigureAwait(false))
+                {
+                    ResourceScopeStamp.Apply(metric, scope);
+                    output.WriteObject(metric);
+                }
             });
         }
     }

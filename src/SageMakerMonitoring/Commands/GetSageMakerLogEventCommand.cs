@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Logs;
+using SageMakerMonitoring.Core.Output;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -86,7 +87,7 @@ namespace SageMakerMonitoring.Commands
             var logs = Clients.CreateCloudWatchLogs();
             var sageMaker = Clients.CreateSageMaker();
             // Following never ends on its own: every selected resource is followed at once, whatever -ThrottleLimit says.
-            RunForEachLogResource(async (resource, output, ct) =>
+            RunForEachLogResource(async (resource, scope, output, ct) =>
             {
                 var query = new LogEventQuery(resource, locate(resource))
                 {
@@ -99,7 +100,11 @@ namespace SageMakerMonitoring.Commands
                     PollInterval = pollInterval,
                 };
                 var service = new LogReadService(logs, sageMaker, output);
-                await foreach (var page in service.GetEventsAsync(query, ct).ConfigureAwait(false)) output.WriteObjects(page, page.Length);
+                await foreach (var page in service.GetEventsAsync(query, ct).ConfigureAwait(false))
+                {
+                    ResourceScopeStamp.ApplyAll(page, page.Length, scope);
+                    output.WriteObjects(page, page.Length);
+                }
             }, follow ? int.MaxValue : (int?)null);
         }
     }

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Logs;
+using SageMakerMonitoring.Core.Output;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -33,11 +34,15 @@ namespace SageMakerMonitoring.Commands
             var locate = (Func<SageMakerResource, LogLocation>)Location;
             var logs = Clients.CreateCloudWatchLogs();
             var sageMaker = Clients.CreateSageMaker();
-            RunForEachLogResource(async (resource, output, ct) =>
+            RunForEachLogResource(async (resource, scope, output, ct) =>
             {
                 var query = new LogStreamQuery(resource, locate(resource)) { Selector = selector(resource) };
                 var service = new LogReadService(logs, sageMaker, output);
-                await foreach (var stream in service.GetStreamsAsync(query, ct).ConfigureAwait(false)) output.WriteObject(stream);
+                await foreach (var stream in service.GetStreamsAsync(query, ct).ConfigureAwait(false))
+                {
+                    ResourceScopeStamp.Apply(stream, scope);
+                    output.WriteObject(stream);
+                }
             });
         }
     }

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Debugger;
 using SageMakerMonitoring.Core.Infrastructure;
 using SageMakerMonitoring.Core.Metrics;
+using SageMakerMonitoring.Core.Output;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -61,8 +62,9 @@ namespace SageMakerMonitoring.Commands
             var startTime = StartTime;
             var endTime = EndTime;
             var since = ParseOptionalDuration(Since, nameof(Since), allowPointInTime: true);
-            MetricQuery QueryFor(MetricSelection selection) => new MetricQuery(selection)
+            MetricQuery QueryFor(MetricSelection selection, ResourceScope scope) => new MetricQuery(selection)
             {
+                Scope = scope,
                 MetricNames = metricNames,
                 Statistics = statistics,
                 Period = period,
@@ -85,24 +87,29 @@ namespace SageMakerMonitoring.Commands
                     }, Source));
                 }
                 var objectStore = Clients.CreateObjectStore();
-                RunForEachSelection(async (selection, output, ct) =>
+                RunForEachSelection(async (selection, scope, output, ct) =>
                 {
                     var reader = new TrainingJobMetricReader(cloudWatch, sageMaker, objectStore, output);
-                    await foreach (var points in reader.GetPagesAsync(QueryFor(selection), source, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
+                    await foreach (var points in reader.GetPagesAsync(QueryFor(selection, scope), source, ct).ConfigureAwait(false))
+                    {
+                        ResourceScopeStamp.ApplyAll(points, points.Length, scope);
+                        output.WriteObjects(points, points.Length);
+                    }
                     output.Verbose($"Source: {reader.UsedSource}.");
                 });
                 return;
             }
-            RunForEachSelection(async (selection, output, ct) =>
+            // The query carries the scope: each metric gets it once when its series are planned, not per point.
+            RunForEachSelection(async (selection, scope, output, ct) =>
             {
                 var service = new MetricQueryService(cloudWatch, sageMaker, output);
                 if (asSeries)
                 {
-                    await foreach (var series in service.GetSeriesAsync(QueryFor(selection), ct).ConfigureAwait(false)) output.WriteObject(series);
+                    await foreach (var series in service.GetSeriesAsync(QueryFor(selection, scope), ct).ConfigureAwait(false)) output.WriteObject(series);
                 }
                 else
                 {
-                    await foreach (var points in service.GetPointBatchesAsync(QueryFor(selection), CmdletOutput.BatchSize, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
+                    await foreach (var points in service.GetPointBatchesAsync(QueryFor(selection, scope), CmdletOutput.BatchSize, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
                 }
                 output.Verbose($"{service.GetMetricDataRequests} GetMetricData requests (lower bound {service.LowerBound}).");
             });

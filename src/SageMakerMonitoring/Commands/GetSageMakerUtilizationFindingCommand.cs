@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using SageMakerMonitoring.Completers;
 using SageMakerMonitoring.Core.Findings;
+using SageMakerMonitoring.Core.Output;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -89,13 +90,17 @@ namespace SageMakerMonitoring.Commands
             var sageMaker = Clients.CreateSageMaker();
             var s3 = endpoint ? null : Clients.CreateObjectStore();
             var triggeredOnly = TriggeredOnly.IsPresent;
-            RunForEachResource(ResourceSelection(), ThrottleLimit, async (resource, output, ct) =>
+            RunForEachResource(ResourceSelection(), ThrottleLimit, async (resource, scope, output, ct) =>
             {
                 var analysis = await new UtilizationService(cloudWatch, sageMaker, s3, output).AnalyzeAsync(requestFor(resource), rules, ct).ConfigureAwait(false);
                 output.Verbose($"{analysis.ResourceName}: {analysis.Points} points from {analysis.Source}, {analysis.Start:yyyy-MM-ddTHH:mm:ssZ} to {analysis.End:yyyy-MM-ddTHH:mm:ssZ}.");
                 foreach (var f in analysis.Findings)
                 {
-                    if (!triggeredOnly || f.Triggered) output.WriteObject(f);
+                    if (!triggeredOnly || f.Triggered)
+                    {
+                        ResourceScopeStamp.Apply(f, scope);
+                        output.WriteObject(f);
+                    }
                 }
             });
         }

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Logs;
+using SageMakerMonitoring.Core.Output;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -81,7 +82,7 @@ namespace SageMakerMonitoring.Commands
             var timeout = _timeout;
             var logs = Clients.CreateCloudWatchLogs();
             var sageMaker = Clients.CreateSageMaker();
-            RunForEachLogResource(async (resource, output, ct) =>
+            RunForEachLogResource(async (resource, scope, output, ct) =>
             {
                 var query = new LogInsightsQuery(resource, locate(resource), text)
                 {
@@ -94,11 +95,11 @@ namespace SageMakerMonitoring.Commands
                     Timeout = timeout,
                 };
                 var service = new LogQueryService(logs, sageMaker, output);
-                await foreach (var row in service.RunAsync(query, ct).ConfigureAwait(false)) output.WriteObject(ToPSObject(row));
+                await foreach (var row in service.RunAsync(query, ct).ConfigureAwait(false)) output.WriteObject(ToPSObject(row, scope));
             });
         }
 
-        internal static PSObject ToPSObject(LogQueryRow row)
+        internal static PSObject ToPSObject(LogQueryRow row, ResourceScope? scope = null)
         {
             var result = new PSObject();
             result.TypeNames.Insert(0, RowTypeName);
@@ -108,6 +109,12 @@ namespace SageMakerMonitoring.Commands
                 // Times as DateTimeOffset at UTC, so Export-Csv and ConvertTo-Json keep the UTC mark.
                 var value = field.Value is DateTime time ? Core.Output.OutputTime.From(time) : field.Value;
                 result.Properties.Add(new PSNoteProperty(field.Name, value));
+            }
+            // Where the row came from, unless the query itself returned fields of these names.
+            if (scope != null)
+            {
+                if (result.Properties["Region"] == null) result.Properties.Add(new PSNoteProperty("Region", scope.Region));
+                if (result.Properties["Account"] == null) result.Properties.Add(new PSNoteProperty("Account", scope.Account));
             }
             return result;
         }

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using SageMakerMonitoring.Core.Findings;
+using SageMakerMonitoring.Core.Output;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -23,12 +24,16 @@ namespace SageMakerMonitoring.Commands
             var cloudWatch = Clients.CreateCloudWatch();
             var sageMaker = Clients.CreateSageMaker();
             var s3 = ParameterSetName == TrainingJobSet ? Clients.CreateObjectStore() : null;
-            RunForEachResource(ResourceSelection(), ThrottleLimit, async (resource, output, ct) =>
+            RunForEachResource(ResourceSelection(), ThrottleLimit, async (resource, scope, output, ct) =>
             {
                 var request = requestFor(resource);
                 var analysis = await new UtilizationService(cloudWatch, sageMaker, s3, output).AnalyzeAsync(request, new string[0], ct).ConfigureAwait(false);
                 output.Verbose($"{analysis.ResourceName}: {analysis.Points} points from {analysis.Source}, {analysis.Start:yyyy-MM-ddTHH:mm:ssZ} to {analysis.End:yyyy-MM-ddTHH:mm:ssZ}.");
-                foreach (var statistic in analysis.Statistics) output.WriteObject(statistic);
+                foreach (var statistic in analysis.Statistics)
+                {
+                    ResourceScopeStamp.Apply(statistic, scope);
+                    output.WriteObject(statistic);
+                }
             });
         }
     }

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Output;
 using SageMakerMonitoring.Core.Resources;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Logs;
@@ -181,7 +182,7 @@ namespace SageMakerMonitoring.Commands
         /// <see cref="SageMakerMonitoringCmdlet.RunForEachResource"/>), or the one resource of the other sets (a resource
         /// that cannot be built is that record's error).
         /// </summary>
-        protected void RunForEachLogResource(Func<SageMakerResource, CmdletOutput, CancellationToken, Task> work, int? throttleLimit = null)
+        protected void RunForEachLogResource(Func<SageMakerResource, ResourceScope, CmdletOutput, CancellationToken, Task> work, int? throttleLimit = null)
         {
             var selection = ResourceSelection();
             if (selection != null)
@@ -199,7 +200,8 @@ namespace SageMakerMonitoring.Commands
                 WriteItemError(ex, NotebookInstanceName ?? DomainId ?? LabelingJobName ?? InferenceRecommendationsJobName);
                 return;
             }
-            Run((output, ct) => work(resource, output, ct), resource.Name);
+            var scopeOf = ScopeSource();
+            Run(async (output, ct) => await work(resource, await scopeOf(null, ct).ConfigureAwait(false), output, ct).ConfigureAwait(false), resource.Name);
         }
 
         /// <summary>For the explicit log group set: the (first) group name.</summary>

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Output;
 using SageMakerMonitoring.Core.Resources;
 using SageMakerMonitoring.Completers;
 using SageMakerMonitoring.Core.Aws;
@@ -158,16 +159,17 @@ namespace SageMakerMonitoring.Commands
         /// names and patterns (see <see cref="SageMakerMonitoringCmdlet.RunForEachResource"/>), or the one namespace or
         /// piped-metrics selection.
         /// </summary>
-        protected void RunForEachSelection(Func<MetricSelection, CmdletOutput, CancellationToken, Task> work, int? throttleLimit = null)
+        protected void RunForEachSelection(Func<MetricSelection, ResourceScope, CmdletOutput, CancellationToken, Task> work, int? throttleLimit = null)
         {
             var resources = ResourceSelection();
             if (resources is null)
             {
                 var selection = BuildSelection();
-                Run((output, ct) => work(selection, output, ct), Target);
+                var scopeOf = ScopeSource();
+                Run(async (output, ct) => await work(selection, await scopeOf(null, ct).ConfigureAwait(false), output, ct).ConfigureAwait(false), Target);
                 return;
             }
-            RunForEachResource(resources, throttleLimit ?? ThrottleLimit, (resource, output, ct) => work(MetricSelection.ForResource(resource), output, ct));
+            RunForEachResource(resources, throttleLimit ?? ThrottleLimit, (resource, scope, output, ct) => work(MetricSelection.ForResource(resource), scope, output, ct));
         }
 
         /// <summary>Whether -Dimension becomes ListMetrics filters (at most 10): when no -MetricName names the metrics.</summary>

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Infrastructure;
 using SageMakerMonitoring.Core.Metrics;
+using SageMakerMonitoring.Core.Output;
 using SageMakerMonitoring.Core.Time;
 
 namespace SageMakerMonitoring.Commands
@@ -75,10 +76,11 @@ namespace SageMakerMonitoring.Commands
             var cloudWatch = Clients.CreateCloudWatch();
             var sageMaker = Clients.CreateSageMaker();
             // A watch never ends on its own: every selected resource is watched at once, whatever -ThrottleLimit says.
-            RunForEachSelection(async (selection, output, ct) =>
+            RunForEachSelection(async (selection, scope, output, ct) =>
             {
                 var query = new MetricQuery(selection)
                 {
+                    Scope = scope,
                     MetricNames = metricNames,
                     Statistics = statistics,
                     Period = period,
@@ -86,7 +88,11 @@ namespace SageMakerMonitoring.Commands
                     Since = since,
                 };
                 var watcher = new MetricWatcher(cloudWatch, sageMaker, output);
-                await foreach (var point in watcher.WatchAsync(query, options, ct).ConfigureAwait(false)) output.WriteObject(point);
+                await foreach (var point in watcher.WatchAsync(query, options, ct).ConfigureAwait(false))
+                {
+                    ResourceScopeStamp.Apply(point, scope);
+                    output.WriteObject(point);
+                }
             }, int.MaxValue);
         }
     }

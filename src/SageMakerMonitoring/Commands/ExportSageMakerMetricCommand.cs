@@ -97,9 +97,10 @@ namespace SageMakerMonitoring.Commands
             if (ParameterSetName == AllSet || DeferPipedMetrics()) return;
             // Each pipeline object (or the bound names and patterns) adds its resources; the export runs once, in EndProcessing.
             // A name neither CloudWatch nor SageMaker knows is a <Kind>NotFound error for that name, not an empty archive.
+            // One Region and profile: the archive is one destination (several Regions each need their own run here).
             var resolver = new MetricSeriesResolver(Clients.CreateCloudWatch(), Clients.CreateSageMaker());
             var found = new List<MetricSelection>();
-            RunForEachSelection(async (selection, scope, output, ct) =>
+            RunForEachSelection(c => { }, async (selection, w, output, ct) =>
             {
                 await resolver.EnsureKnownAsync(selection, ct).ConfigureAwait(false);
                 lock (found) found.Add(selection);
@@ -146,11 +147,12 @@ namespace SageMakerMonitoring.Commands
             {
                 return;
             }
-            var scopeOf = ScopeSource();
+            var scope = new Core.Resources.FleetScope(Clients.Region, Clients);
+            Clients.CreateCallerIdentity();
             Run(async (output, ct) =>
             {
                 var summary = await new ArchiveExporter(cloudWatch, sageMaker, destination, output).ExportAsync(options, ct).ConfigureAwait(false);
-                ResourceScopeStamp.Apply(summary, await scopeOf(null, ct).ConfigureAwait(false));
+                ResourceScopeStamp.Apply(summary, await scope.OutputScopeAsync(null, ct).ConfigureAwait(false));
                 output.WriteObject(summary);
             }, destination.Location);
         }

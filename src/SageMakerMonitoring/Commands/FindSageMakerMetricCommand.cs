@@ -26,15 +26,13 @@ namespace SageMakerMonitoring.Commands
             var patterns = MetricName?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
             var recentlyActive = RecentlyActive.IsPresent;
             Func<string, bool>? nameFilter = patterns is { Count: > 0 } ? name => patterns.Any(p => p.IsMatch(name)) : null;
-            var cloudWatch = Clients.CreateCloudWatch();
-            var sageMaker = Clients.CreateSageMaker();
-            RunForEachSelection(async (selection, scope, output, ct) =>
+            RunForEachSelection(c => c.CreateCloudWatch(), async (selection, w, output, ct) =>
             {
                 var request = new MetricFindRequest(selection) { RecentlyActive = recentlyActive, MetricNameFilter = nameFilter };
-                var service = new MetricQueryService(cloudWatch, sageMaker, output);
+                var service = new MetricQueryService(w.Clients.CreateCloudWatch(), w.Clients.CreateSageMaker(), output);
                 await foreach (var metric in service.FindAsync(request, ct).ConfigureAwait(false))
                 {
-                    ResourceScopeStamp.Apply(metric, scope);
+                    ResourceScopeStamp.Apply(metric, w.Output);
                     output.WriteObject(metric);
                 }
             });

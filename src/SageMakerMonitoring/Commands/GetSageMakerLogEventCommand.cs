@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Logs;
 using SageMakerMonitoring.Core.Output;
+using SageMakerMonitoring.Core.Resources;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -84,10 +85,8 @@ namespace SageMakerMonitoring.Commands
             var filterPattern = FilterPattern;
             var follow = Follow.IsPresent;
             var pollInterval = _pollInterval;
-            var logs = Clients.CreateCloudWatchLogs();
-            var sageMaker = Clients.CreateSageMaker();
             // Following never ends on its own: every selected resource is followed at once, whatever -ThrottleLimit says.
-            RunForEachLogResource(async (resource, scope, output, ct) =>
+            RunForEachLogResource(async (resource, w, output, ct) =>
             {
                 var query = new LogEventQuery(resource, locate(resource))
                 {
@@ -99,10 +98,10 @@ namespace SageMakerMonitoring.Commands
                     Follow = follow,
                     PollInterval = pollInterval,
                 };
-                var service = new LogReadService(logs, sageMaker, output);
+                var service = new LogReadService(w.Clients.CreateCloudWatchLogs(), w.Clients.CreateSageMaker(), output);
                 await foreach (var page in service.GetEventsAsync(query, ct).ConfigureAwait(false))
                 {
-                    ResourceScopeStamp.ApplyAll(page, page.Length, scope);
+                    ResourceScopeStamp.ApplyAll(page, page.Length, w.Output);
                     output.WriteObjects(page, page.Length);
                 }
             }, follow ? int.MaxValue : (int?)null);

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Logs;
 using SageMakerMonitoring.Core.Output;
+using SageMakerMonitoring.Core.Resources;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -32,15 +33,13 @@ namespace SageMakerMonitoring.Commands
             if (DeferPipedStreams()) return;
             var selector = (Func<SageMakerResource, LogStreamSelector>)Selector;
             var locate = (Func<SageMakerResource, LogLocation>)Location;
-            var logs = Clients.CreateCloudWatchLogs();
-            var sageMaker = Clients.CreateSageMaker();
-            RunForEachLogResource(async (resource, scope, output, ct) =>
+            RunForEachLogResource(async (resource, w, output, ct) =>
             {
                 var query = new LogStreamQuery(resource, locate(resource)) { Selector = selector(resource) };
-                var service = new LogReadService(logs, sageMaker, output);
+                var service = new LogReadService(w.Clients.CreateCloudWatchLogs(), w.Clients.CreateSageMaker(), output);
                 await foreach (var stream in service.GetStreamsAsync(query, ct).ConfigureAwait(false))
                 {
-                    ResourceScopeStamp.Apply(stream, scope);
+                    ResourceScopeStamp.Apply(stream, w.Output);
                     output.WriteObject(stream);
                 }
             });

@@ -72,8 +72,6 @@ namespace SageMakerMonitoring.Commands
                 EndTime = endTime,
                 Since = since,
             };
-            var cloudWatch = Clients.CreateCloudWatch();
-            var sageMaker = Clients.CreateSageMaker();
             var asSeries = AsSeries.IsPresent;
             var source = Source;
             if (source != MetricSource.CloudWatch)
@@ -86,13 +84,12 @@ namespace SageMakerMonitoring.Commands
                         RecommendedAction = "Drop -AsSeries, or use -Source CloudWatch.",
                     }, Source));
                 }
-                var objectStore = Clients.CreateObjectStore();
-                RunForEachSelection(async (selection, scope, output, ct) =>
+                RunForEachSelection(c => { c.CreateCloudWatch(); c.CreateObjectStore(); }, async (selection, w, output, ct) =>
                 {
-                    var reader = new TrainingJobMetricReader(cloudWatch, sageMaker, objectStore, output);
-                    await foreach (var points in reader.GetPagesAsync(QueryFor(selection, scope), source, ct).ConfigureAwait(false))
+                    var reader = new TrainingJobMetricReader(w.Clients.CreateCloudWatch(), w.Clients.CreateSageMaker(), w.Clients.CreateObjectStore(), output);
+                    await foreach (var points in reader.GetPagesAsync(QueryFor(selection, w.Output), source, ct).ConfigureAwait(false))
                     {
-                        ResourceScopeStamp.ApplyAll(points, points.Length, scope);
+                        ResourceScopeStamp.ApplyAll(points, points.Length, w.Output);
                         output.WriteObjects(points, points.Length);
                     }
                     output.Verbose($"Source: {reader.UsedSource}.");
@@ -100,16 +97,16 @@ namespace SageMakerMonitoring.Commands
                 return;
             }
             // The query carries the scope: each metric gets it once when its series are planned, not per point.
-            RunForEachSelection(async (selection, scope, output, ct) =>
+            RunForEachSelection(c => c.CreateCloudWatch(), async (selection, w, output, ct) =>
             {
-                var service = new MetricQueryService(cloudWatch, sageMaker, output);
+                var service = new MetricQueryService(w.Clients.CreateCloudWatch(), w.Clients.CreateSageMaker(), output);
                 if (asSeries)
                 {
-                    await foreach (var series in service.GetSeriesAsync(QueryFor(selection, scope), ct).ConfigureAwait(false)) output.WriteObject(series);
+                    await foreach (var series in service.GetSeriesAsync(QueryFor(selection, w.Output), ct).ConfigureAwait(false)) output.WriteObject(series);
                 }
                 else
                 {
-                    await foreach (var points in service.GetPointBatchesAsync(QueryFor(selection, scope), CmdletOutput.BatchSize, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
+                    await foreach (var points in service.GetPointBatchesAsync(QueryFor(selection, w.Output), CmdletOutput.BatchSize, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
                 }
                 output.Verbose($"{service.GetMetricDataRequests} GetMetricData requests (lower bound {service.LowerBound}).");
             });

@@ -86,19 +86,16 @@ namespace SageMakerMonitoring.Commands
                 ThrowTerminatingError(ErrorRecordFactory.Create(ex, ex.TargetObject));
                 return;
             }
-            var cloudWatch = Clients.CreateCloudWatch();
-            var sageMaker = Clients.CreateSageMaker();
-            var s3 = endpoint ? null : Clients.CreateObjectStore();
             var triggeredOnly = TriggeredOnly.IsPresent;
-            RunForEachResource(ResourceSelection(), ThrottleLimit, async (resource, scope, output, ct) =>
+            RunForEachResource(ResourceSelection(), ThrottleLimit, c => { c.CreateCloudWatch(); if (!endpoint) c.CreateObjectStore(); }, async (w, output, ct) =>
             {
-                var analysis = await new UtilizationService(cloudWatch, sageMaker, s3, output).AnalyzeAsync(requestFor(resource), rules, ct).ConfigureAwait(false);
+                var analysis = await new UtilizationService(w.Clients.CreateCloudWatch(), w.Clients.CreateSageMaker(), endpoint ? null : w.Clients.CreateObjectStore(), output).AnalyzeAsync(requestFor(w.Resource!), rules, ct).ConfigureAwait(false);
                 output.Verbose($"{analysis.ResourceName}: {analysis.Points} points from {analysis.Source}, {analysis.Start:yyyy-MM-ddTHH:mm:ssZ} to {analysis.End:yyyy-MM-ddTHH:mm:ssZ}.");
                 foreach (var f in analysis.Findings)
                 {
                     if (!triggeredOnly || f.Triggered)
                     {
-                        ResourceScopeStamp.Apply(f, scope);
+                        ResourceScopeStamp.Apply(f, w.Output);
                         output.WriteObject(f);
                     }
                 }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Logs;
 using SageMakerMonitoring.Core.Output;
+using SageMakerMonitoring.Core.Resources;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -80,9 +81,7 @@ namespace SageMakerMonitoring.Commands
             var since = _since;
             var limit = Limit;
             var timeout = _timeout;
-            var logs = Clients.CreateCloudWatchLogs();
-            var sageMaker = Clients.CreateSageMaker();
-            RunForEachLogResource(async (resource, scope, output, ct) =>
+            RunForEachLogResource(async (resource, w, output, ct) =>
             {
                 var query = new LogInsightsQuery(resource, locate(resource), text)
                 {
@@ -94,8 +93,8 @@ namespace SageMakerMonitoring.Commands
                     Limit = limit,
                     Timeout = timeout,
                 };
-                var service = new LogQueryService(logs, sageMaker, output);
-                await foreach (var row in service.RunAsync(query, ct).ConfigureAwait(false)) output.WriteObject(ToPSObject(row, scope));
+                var service = new LogQueryService(w.Clients.CreateCloudWatchLogs(), w.Clients.CreateSageMaker(), output);
+                await foreach (var row in service.RunAsync(query, ct).ConfigureAwait(false)) output.WriteObject(ToPSObject(row, w.Output));
             });
         }
 

@@ -21,17 +21,15 @@ namespace SageMakerMonitoring.Commands
         protected override void ProcessRecord()
         {
             var requestFor = RequestFactory();
-            var cloudWatch = Clients.CreateCloudWatch();
-            var sageMaker = Clients.CreateSageMaker();
-            var s3 = ParameterSetName == TrainingJobSet ? Clients.CreateObjectStore() : null;
-            RunForEachResource(ResourceSelection(), ThrottleLimit, async (resource, scope, output, ct) =>
+            var training = ParameterSetName == TrainingJobSet;
+            RunForEachResource(ResourceSelection(), ThrottleLimit, c => { c.CreateCloudWatch(); if (training) c.CreateObjectStore(); }, async (w, output, ct) =>
             {
-                var request = requestFor(resource);
-                var analysis = await new UtilizationService(cloudWatch, sageMaker, s3, output).AnalyzeAsync(request, new string[0], ct).ConfigureAwait(false);
+                var request = requestFor(w.Resource!);
+                var analysis = await new UtilizationService(w.Clients.CreateCloudWatch(), w.Clients.CreateSageMaker(), training ? w.Clients.CreateObjectStore() : null, output).AnalyzeAsync(request, new string[0], ct).ConfigureAwait(false);
                 output.Verbose($"{analysis.ResourceName}: {analysis.Points} points from {analysis.Source}, {analysis.Start:yyyy-MM-ddTHH:mm:ssZ} to {analysis.End:yyyy-MM-ddTHH:mm:ssZ}.");
                 foreach (var statistic in analysis.Statistics)
                 {
-                    ResourceScopeStamp.Apply(statistic, scope);
+                    ResourceScopeStamp.Apply(statistic, w.Output);
                     output.WriteObject(statistic);
                 }
             });

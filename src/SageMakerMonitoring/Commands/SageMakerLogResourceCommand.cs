@@ -182,12 +182,12 @@ namespace SageMakerMonitoring.Commands
         /// <see cref="SageMakerMonitoringCmdlet.RunForEachResource"/>), or the one resource of the other sets (a resource
         /// that cannot be built is that record's error).
         /// </summary>
-        protected void RunForEachLogResource(Func<SageMakerResource, ResourceScope, CmdletOutput, CancellationToken, Task> work, int? throttleLimit = null)
+        protected void RunForEachLogResource(Func<SageMakerResource, ResourceWork, CmdletOutput, CancellationToken, Task> work, int? throttleLimit = null)
         {
             var selection = ResourceSelection();
             if (selection != null)
             {
-                RunForEachResource(selection, throttleLimit ?? ThrottleLimit, work);
+                RunForEachResource(selection, throttleLimit ?? ThrottleLimit, c => c.CreateCloudWatchLogs(), (w, output, ct) => work(w.Resource!, w, output, ct));
                 return;
             }
             SageMakerResource resource;
@@ -200,8 +200,12 @@ namespace SageMakerMonitoring.Commands
                 WriteItemError(ex, NotebookInstanceName ?? DomainId ?? LabelingJobName ?? InferenceRecommendationsJobName);
                 return;
             }
-            var scopeOf = ScopeSource();
-            Run(async (output, ct) => await work(resource, await scopeOf(null, ct).ConfigureAwait(false), output, ct).ConfigureAwait(false), resource.Name);
+            var clients = Clients;
+            clients.CreateCloudWatchLogs();
+            clients.CreateSageMaker();
+            var scope = new FleetScope(clients.Region, clients);
+            Run(async (output, ct) => await work(resource, new ResourceWork(resource, await scope.OutputScopeAsync(null, ct).ConfigureAwait(false), clients), output, ct)
+                .ConfigureAwait(false), resource.Name);
         }
 
         /// <summary>For the explicit log group set: the (first) group name.</summary>

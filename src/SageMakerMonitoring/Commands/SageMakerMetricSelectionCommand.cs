@@ -159,17 +159,17 @@ namespace SageMakerMonitoring.Commands
         /// names and patterns (see <see cref="SageMakerMonitoringCmdlet.RunForEachResource"/>), or the one namespace or
         /// piped-metrics selection.
         /// </summary>
-        protected void RunForEachSelection(Func<MetricSelection, ResourceScope, CmdletOutput, CancellationToken, Task> work, int? throttleLimit = null)
+        protected void RunForEachSelection(Action<Core.Aws.IAwsClientFactory> prepare, Func<MetricSelection, ResourceWork, CmdletOutput, CancellationToken, Task> work,
+            int? throttleLimit = null)
         {
             var resources = ResourceSelection();
             if (resources is null)
             {
                 var selection = BuildSelection();
-                var scopeOf = ScopeSource();
-                Run(async (output, ct) => await work(selection, await scopeOf(null, ct).ConfigureAwait(false), output, ct).ConfigureAwait(false), Target);
+                RunForEachScope(Target, throttleLimit ?? ThrottleLimit, prepare, (w, output, ct) => work(selection, w, output, ct));
                 return;
             }
-            RunForEachResource(resources, throttleLimit ?? ThrottleLimit, (resource, scope, output, ct) => work(MetricSelection.ForResource(resource), scope, output, ct));
+            RunForEachResource(resources, throttleLimit ?? ThrottleLimit, prepare, (w, output, ct) => work(MetricSelection.ForResource(w.Resource!), w, output, ct));
         }
 
         /// <summary>Whether -Dimension becomes ListMetrics filters (at most 10): when no -MetricName names the metrics.</summary>

@@ -1,30 +1,38 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Aws;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Infrastructure;
-using SageMakerMonitoring.Core.Output;
 using SageMakerMonitoring.Core.Resources;
 
 namespace SageMakerMonitoring.Commands
 {
-    /// <summary>Reading many resources in one call: Core's selector finds them, Core's fan-out runner reads them with a
-    /// bounded number at once, and each resource's failure is that resource's error.</summary>
+    /// <summary>Reading many resources in many Regions and accounts in one call: Core's selectors find the resources
+    /// of every scope, Core's fan-out runner reads them with a bounded number at once, and each resource's or scope's
+    /// failure is that item's error.</summary>
     public abstract partial class SageMakerMonitoringCmdlet
     {
         /// <summary>
-        /// Runs <paramref name="work"/> for every resource <paramref name="selection"/> names, at most
-        /// <paramref name="throttleLimit"/> at once, writing what each writes as it comes. One plain name without filters
-        /// runs exactly as a single-resource call (its failures are the call's own); otherwise a resource that fails is a
-        /// non-terminating error naming it and the others still run.
+        /// Runs <paramref name="work"/> for every resource <paramref name="selection"/> names in every scope (each -Region
+        /// with each -ProfileName), at most <paramref name="throttleLimit"/> at once, writing what each writes as it comes.
+        /// <paramref name="prepare"/> creates the clients the work uses, per scope, here on the pipeline thread. One plain
+        /// name without filters in one scope runs exactly as a single-resource call (its failures are the call's own);
+        /// otherwise a resource or scope that fails is a non-terminating error naming it (and, with several scopes, the
+        /// scope) and the others still run.
         /// </summary>
-        protected void RunForEachResource(ResourceSelection selection, int throttleLimit, Func<SageMakerResource, ResourceScope, CmdletOutput, CancellationToken, Task> work)
+        protected void RunForEachResource(ResourceSelection selection, int throttleLimit, Action<IAwsClientFactory> prepare, Func<ResourceWork, CmdletOutput, CancellationToken, Task> work)
         {
-            var scopeOf = ScopeSource();
-            if (selection.IsSinglePlainName)
+            var scopes = PrepareScopes(prepare);
+            if (scopes.Count == 1 && selection.IsSinglePlainName)
             {
+                var scope = scopes[0];
                 var single = SageMakerResource.Create(selection.Type, ResourceNamePattern.Parse(selection.Names[0].Trim()).Literal, selection.VariantName);
-                Run(async (output, ct) => await work(single, await scopeOf(null, ct).ConfigureAwait(false), output, ct).ConfigureAwait(false), single.Name);
+                Run(async (output, ct) => await work(new ResourceWork(single, await scope.OutputScopeAsync(null, ct).ConfigureAwait(false), scope.Clients), output, ct)
+                    .ConfigureAwait(false), single.Name);
                 return;
             }
             try
@@ -35,30 +43,80 @@ namespace SageMakerMonitoring.Commands
             {
                 ThrowTerminatingError(ErrorRecordFactory.Create(ex, ex.TargetObject));
             }
-            var sageMaker = Clients.CreateSageMaker();
+            var several = scopes.Count > 1;
             Run(async (output, ct) =>
             {
-                var selector = new SageMakerResourceSelector(sageMaker, output);
-                await FanOutRunner.RunAsync(selector.SelectAsync(selection, ct), throttleLimit,
+                await FanOutRunner.RunAsync(FleetResourceSelector.SelectAsync(scopes, selection, output, ct), throttleLimit,
                     async (item, itemToken) =>
                     {
                         if (item.Failure != null) throw item.Failure;
-                        await work(item.Resource, await scopeOf(item.Arn, itemToken).ConfigureAwait(false), output, itemToken).ConfigureAwait(false);
+                        var outputScope = await item.Scope.OutputScopeAsync(item.Selected!.Arn, itemToken).ConfigureAwait(false);
+                        await work(new ResourceWork(item.Resource, outputScope, item.Scope.Clients), output, itemToken).ConfigureAwait(false);
                     },
-                    (item, ex) => output.WriteError(ErrorRecordFactory.Create(ex, item.Resource.Name)), ct).ConfigureAwait(false);
+                    (item, ex) => output.WriteError(ScopedError(ex, item.Target, several ? item.Scope : null)), ct).ConfigureAwait(false);
             }, selection.ToString());
         }
 
         /// <summary>
-        /// The scope of each resource's output: the Region the clients call, and the account from the resource's ARN
-        /// when SageMaker gave one, else the caller's account (STS GetCallerIdentity, asked once per credentials for the
-        /// process, on the worker). The clients are created here, on the pipeline thread.
+        /// Runs <paramref name="work"/> once per scope (each -Region with each -ProfileName), for reads that name no
+        /// SageMaker resource (a raw namespace, piped metrics): one scope runs as a plain call; with several, a scope
+        /// that fails is its own non-terminating error.
         /// </summary>
-        protected Func<string?, CancellationToken, Task<ResourceScope>> ScopeSource()
+        protected void RunForEachScope(object? target, int throttleLimit, Action<IAwsClientFactory> prepare, Func<ResourceWork, CmdletOutput, CancellationToken, Task> work)
         {
-            var region = Clients.Region;
-            var identity = Clients.CreateCallerIdentity();
-            return async (arn, ct) => new ResourceScope(region, ResourceScope.AccountOfArn(arn) ?? await identity.GetAccountAsync(ct).ConfigureAwait(false));
+            var scopes = PrepareScopes(prepare);
+            if (scopes.Count == 1)
+            {
+                var scope = scopes[0];
+                Run(async (output, ct) => await work(new ResourceWork(null, await scope.OutputScopeAsync(null, ct).ConfigureAwait(false), scope.Clients), output, ct)
+                    .ConfigureAwait(false), target);
+                return;
+            }
+            Run(async (output, ct) =>
+            {
+                await FanOutRunner.RunAsync(AsAsync(scopes), throttleLimit,
+                    async (scope, itemToken) =>
+                        await work(new ResourceWork(null, await scope.OutputScopeAsync(null, itemToken).ConfigureAwait(false), scope.Clients), output, itemToken).ConfigureAwait(false),
+                    (scope, ex) => output.WriteError(ScopedError(ex, target ?? scope.Label, scope)), ct).ConfigureAwait(false);
+            }, target);
         }
+
+        private IReadOnlyList<FleetScope> PrepareScopes(Action<IAwsClientFactory> prepare)
+        {
+            var scopes = ClientScopes();
+            foreach (var scope in scopes)
+            {
+                try
+                {
+                    prepare(scope.Clients);
+                    scope.Clients.CreateSageMaker();
+                    scope.Clients.CreateCallerIdentity();
+                }
+                catch (Exception ex) when (!(ex is PipelineStoppedException))
+                {
+                    ThrowTerminatingError(ErrorRecordFactory.Create(ex, scope.Label));
+                }
+            }
+            return scopes;
+        }
+
+        /// <summary>An item's error; with several scopes its message starts with the scope it happened in.</summary>
+        private static ErrorRecord ScopedError(Exception exception, object? target, FleetScope? scope)
+        {
+            var record = ErrorRecordFactory.Create(exception, target);
+            if (scope != null)
+            {
+                var message = record.ErrorDetails?.Message ?? record.Exception.Message;
+                record.ErrorDetails = new ErrorDetails(scope.Label + ": " + message) { RecommendedAction = record.ErrorDetails?.RecommendedAction };
+            }
+            return record;
+        }
+
+#pragma warning disable CS1998 // an async iterator over a list
+        private static async IAsyncEnumerable<T> AsAsync<T>(IEnumerable<T> items)
+        {
+            foreach (var item in items) yield return item;
+        }
+#pragma warning restore CS1998
     }
 }

@@ -73,24 +73,22 @@ namespace SageMakerMonitoring.Commands
                 Count = Count,
             };
             if (LateDataWindow != null) options.LateDataWindow = ParseDuration(LateDataWindow, nameof(LateDataWindow));
-            var cloudWatch = Clients.CreateCloudWatch();
-            var sageMaker = Clients.CreateSageMaker();
             // A watch never ends on its own: every selected resource is watched at once, whatever -ThrottleLimit says.
-            RunForEachSelection(async (selection, scope, output, ct) =>
+            RunForEachSelection(c => c.CreateCloudWatch(), async (selection, w, output, ct) =>
             {
                 var query = new MetricQuery(selection)
                 {
-                    Scope = scope,
+                    Scope = w.Output,
                     MetricNames = metricNames,
                     Statistics = statistics,
                     Period = period,
                     StartTime = startTime,
                     Since = since,
                 };
-                var watcher = new MetricWatcher(cloudWatch, sageMaker, output);
+                var watcher = new MetricWatcher(w.Clients.CreateCloudWatch(), w.Clients.CreateSageMaker(), output);
                 await foreach (var point in watcher.WatchAsync(query, options, ct).ConfigureAwait(false))
                 {
-                    ResourceScopeStamp.Apply(point, scope);
+                    ResourceScopeStamp.Apply(point, w.Output);
                     output.WriteObject(point);
                 }
             }, int.MaxValue);

@@ -33,10 +33,22 @@ BeforeAll {
     Add-ScopedJob -Name 'scope-job-1'
     Add-ScopedJob -Name 'scope-job-2'
     Add-ScopedJob -Name 'scope-job-1' -Region 'eu-west-1' -Account $script:OtherAccount -Credential $Other
+    Add-ScopedJob -Name 'scope-job-1' -Region 'eu-west-1'
+    Add-ScopedJob -Name 'scope-job-9' -Account $script:OtherAccount -Credential $Other
+
+    # Two profiles in one credentials file: fleet-a (the default key, account 123456789012) and fleet-b (the other
+    # account); fleet-bad's key is unknown to the emulator.
+    $script:Credentials = Join-Path ([IO.Path]::GetTempPath()) ('smm-fleet-' + [Guid]::NewGuid().ToString('n') + '.ini')
+    @(
+        '[fleet-a]', "aws_access_key_id = $env:AWS_ACCESS_KEY_ID", "aws_secret_access_key = $env:AWS_SECRET_ACCESS_KEY", ''
+        '[fleet-b]', "aws_access_key_id = $script:OtherKey", "aws_secret_access_key = $script:OtherSecret", ''
+        '[fleet-bad]', 'aws_access_key_id = AKIAFLEETUNKNOWN9999', 'aws_secret_access_key = not-a-known-secret', ''
+    ) | Set-Content -LiteralPath $script:Credentials -Encoding utf8NoBOM
 }
 
 AfterAll {
     Stop-TestEmulator
+    Remove-Item -LiteralPath $script:Credentials -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'Region and Account' {
@@ -86,5 +98,53 @@ Describe 'Region and Account' {
         @($streams).Count | Should -Be 3
         $streams | ForEach-Object { $_.Account | Should -Be $script:OtherAccount }
         Get-TestEmulatorRequestCount -Operation GetCallerIdentity | Should -Be 1
+    }
+}
+
+Describe 'Several Regions and profiles in one call' {
+    It 'every -Region is read, each object saying where it came from' {
+        $points = @(Get-SageMakerMetric -TrainingJobName 'scope-job-*' -Region us-east-1, eu-west-1 -MetricName CPUUtilization -Since 2h)
+        @($points | ForEach-Object { "$($_.Region)/$($_.Account)/$($_.ResourceName)" } | Sort-Object) | Should -Be @(
+            "eu-west-1/$script:DefaultAccount/scope-job-1"
+            "us-east-1/$script:DefaultAccount/scope-job-1"
+            "us-east-1/$script:DefaultAccount/scope-job-2"
+        )
+    }
+
+    It 'each -ProfileName with each -Region (the cross product)' {
+        $events = @(Get-SageMakerLogEvent -TrainingJobName 'scope-job-*' -ProfileName fleet-a, fleet-b -ProfileLocation $script:Credentials -Region us-east-1, eu-west-1 -Since 2h -ThrottleLimit 2)
+        @($events | ForEach-Object { "$($_.Account)|$($_.Region)|$($_.Message)" } | Sort-Object) | Should -Be @(
+            "$script:DefaultAccount|eu-west-1|hello from scope-job-1 in eu-west-1"
+            "$script:DefaultAccount|us-east-1|hello from scope-job-1 in us-east-1"
+            "$script:DefaultAccount|us-east-1|hello from scope-job-2 in us-east-1"
+            "$script:OtherAccount|eu-west-1|hello from scope-job-1 in eu-west-1"
+            "$script:OtherAccount|us-east-1|hello from scope-job-9 in us-east-1"
+        )
+    }
+
+    It 'piped objects with ProfileName and Region choose the scope of each' {
+        $points = @(
+            [pscustomobject]@{ ProfileName = 'fleet-b'; Region = 'eu-west-1' }
+            [pscustomobject]@{ ProfileName = 'fleet-a'; Region = 'us-east-1' }
+        ) | Get-SageMakerMetric -TrainingJobName 'scope-job-[19]' -ProfileLocation $script:Credentials -MetricName CPUUtilization -Since 2h
+        @($points | ForEach-Object { "$($_.Account)/$($_.Region)/$($_.ResourceName)" }) | Should -Be @(
+            "$script:OtherAccount/eu-west-1/scope-job-1"
+            "$script:DefaultAccount/us-east-1/scope-job-1"
+        )
+    }
+
+    It 'a scope that fails is an error naming it, and the other scopes are still read' {
+        $errors = $null
+        $points = @(Get-SageMakerMetric -TrainingJobName 'scope-job-*' -ProfileName fleet-bad, fleet-b -ProfileLocation $script:Credentials -Region us-east-1 `
+            -MetricName CPUUtilization -Since 2h -ErrorVariable errors -ErrorAction SilentlyContinue)
+        @($points | ForEach-Object { "$($_.Account)/$($_.ResourceName)" }) | Should -Be @("$script:OtherAccount/scope-job-9")
+        @($errors).Count | Should -Be 1
+        $errors[0].ToString() | Should -Match "^profile 'fleet-bad' in us-east-1: "
+        $errors[0].TargetObject | Should -Be "profile 'fleet-bad' in us-east-1"
+    }
+
+    It 'a cmdlet that works in one scope refuses several' {
+        { Export-SageMakerReport -TrainingJobName scope-job-1 -Region us-east-1, eu-west-1 -Path (Join-Path ([IO.Path]::GetTempPath()) 'smm-x.html') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'OneRegionAndProfileOnly*'
     }
 }

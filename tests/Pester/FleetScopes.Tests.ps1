@@ -148,3 +148,33 @@ Describe 'Several Regions and profiles in one call' {
             Should -Throw -ErrorId 'OneRegionAndProfileOnly*'
     }
 }
+
+Describe 'Export-SageMakerMetric -All over several Regions' {
+    It 'archives each Region under its own region= partition, and a rerun adds nothing' {
+        $path = Join-Path ([IO.Path]::GetTempPath()) ('smm-fleet-archive-' + [Guid]::NewGuid().ToString('n'))
+        try {
+            $summaries = @(Export-SageMakerMetric -All -Region us-east-1, eu-west-1 -Path $path -Since 2h -SettleDelay 0)
+            @($summaries | ForEach-Object { "$($_.Region)/$($_.Account)/$($_.Datapoints)" }) | Should -Be @(
+                "us-east-1/$script:DefaultAccount/2"
+                "eu-west-1/$script:DefaultAccount/1"
+            )
+            $folders = @(Get-ChildItem -LiteralPath $path -Recurse -Filter 'part-*' | ForEach-Object {
+                ($_.FullName.Substring($path.Length + 1) -replace '\\', '/') -replace '/date=.*$', '' } | Sort-Object -Unique)
+            $folders | Should -Be @(
+                'region=eu-west-1/namespace=%2Faws%2Fsagemaker%2FTrainingJobs/resource=scope-job-1'
+                'region=us-east-1/namespace=%2Faws%2Fsagemaker%2FTrainingJobs/resource=scope-job-1'
+                'region=us-east-1/namespace=%2Faws%2Fsagemaker%2FTrainingJobs/resource=scope-job-2'
+            )
+            $again = @(Export-SageMakerMetric -All -Region us-east-1, eu-west-1 -Path $path -Since 2h -SettleDelay 0)
+            @($again.Datapoints) | Should -Be @(0, 0)
+        }
+        finally {
+            Remove-Item -LiteralPath $path -Recurse -Force -ErrorAction SilentlyContinue
+        }
+    }
+
+    It 'refuses several profiles: an archive holds one account' {
+        { Export-SageMakerMetric -All -ProfileName fleet-a, fleet-b -ProfileLocation $script:Credentials -Path (Join-Path ([IO.Path]::GetTempPath()) 'smm-x') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'OneRegionAndProfileOnly*'
+    }
+}

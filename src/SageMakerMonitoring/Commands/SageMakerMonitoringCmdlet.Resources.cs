@@ -101,7 +101,7 @@ namespace SageMakerMonitoring.Commands
         }
 
         /// <summary>An item's error; with several scopes its message starts with the scope it happened in.</summary>
-        private static ErrorRecord ScopedError(Exception exception, object? target, FleetScope? scope)
+        protected static ErrorRecord ScopedError(Exception exception, object? target, FleetScope? scope)
         {
             var record = ErrorRecordFactory.Create(exception, target);
             if (scope != null)

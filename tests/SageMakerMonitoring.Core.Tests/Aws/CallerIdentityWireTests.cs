@@ -46,7 +46,7 @@ namespace SageMakerMonitoring.Core.Tests.Aws
             Assert.Equal("210987654321", await identity.GetAccountAsync(CancellationToken.None));
             using var again = EmulatorWireClients.Create(_emulator, calls, secret, accessKey: key);
             Assert.Equal("210987654321", await again.CreateCallerIdentity().GetAccountAsync(CancellationToken.None));
-            Assert.Single(calls.Where(c => c.Service == "STS" && c.Operation == "GetCallerIdentity"));
+            Assert.Single(calls, c => c.Service == "STS" && c.Operation == "GetCallerIdentity");
         }
 
         [Fact]

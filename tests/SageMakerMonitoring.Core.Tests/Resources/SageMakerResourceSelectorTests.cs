@@ -95,7 +95,7 @@ namespace SageMakerMonitoring.Core.Tests.Resources
             var selected = await Select(Jobs(3), new ResourceSelection(SageMakerResourceType.TrainingJob, new[] { "weekly-*" }), reporter);
             Assert.Empty(selected);
             Assert.Contains(reporter.Warnings, w => w.Contains("'weekly-*'") && w.Contains("training job"));
-            Assert.Equal(1, reporter.Warnings.Count);
+            Assert.Single(reporter.Warnings);
         }
 
         [Fact]

@@ -124,7 +124,7 @@ BeforeAll {
     }
 
     function Get-ApiCallLine([string[]] $Verbose) {
-        @($Verbose | Where-Object { $_ -match '^(CloudWatch|CloudWatch Logs|EventBridge|SageMaker|S3) [A-Za-z0-9]+ us-east-1: HTTP \d{3} in \d+ ms' })
+        @($Verbose | Where-Object { $_ -match '^(CloudWatch|CloudWatch Logs|EventBridge|SageMaker|S3|STS) [A-Za-z0-9]+ us-east-1: HTTP \d{3} in \d+ ms' })
     }
 
     function Assert-NoSecret($Captured) {

@@ -58,6 +58,7 @@ namespace SageMakerMonitoring.Core.Archive
                         if (s.LastDatapoint is DateTime l) w.WriteString("last", Iso(l));
                         if (s.BackfillUntil is DateTime b) w.WriteString("backfillUntil", Iso(b));
                         if (s.Folder != null) w.WriteString("folder", s.Folder);
+                        if (s.Region != null) w.WriteString("region", s.Region);
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();
@@ -115,15 +116,29 @@ namespace SageMakerMonitoring.Core.Archive
                     foreach (var e in root.GetProperty("series").EnumerateArray())
                     {
                         var dims = e.GetProperty("dims").EnumerateObject().Select(p => new MetricDimension(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new FormatException($"the dimension {p.Name} has no string value"))).ToList();
-                        var s = new ArchiveSeriesState(Required(e, "ns"), Required(e, "metric"), dims, Required(e, "stat"),
-                            ParseType(e.GetProperty("type").GetString()), Required(e, "resource"), OptionalString(e, "host"), OptionalString(e, "variant"))
+                        var folder = OptionalString(e, "folder");
+                        var region = OptionalString(e, "region");
+                        if (region != null && !ArchiveLayout.IsRegionName(region))
                         {
+                            throw new FormatException($"the region '{Printable(region)}' of a series is not a Region name");
+                        }
+                        // A series under region=… has the Region in its key (and must say which Region it is).
+                        var regional = folder != null && ArchiveLayout.IsRegionalFolder(folder);
+                        if (regional && (region is null || !folder!.StartsWith("region=" + ArchiveLayout.PartitionValue(region) + "/", StringComparison.Ordinal)))
+                        {
+                            throw new FormatException($"the folder '{Printable(folder!)}' does not match the series' region '{Printable(region ?? "")}'");
+                        }
+                        var s = new ArchiveSeriesState(Required(e, "ns"), Required(e, "metric"), dims, Required(e, "stat"),
+                            ParseType(e.GetProperty("type").GetString()), Required(e, "resource"), OptionalString(e, "host"), OptionalString(e, "variant"),
+                            regional ? region : null)
+                        {
+                            Region = region,
                             ExportedThrough = OptionalTime(e, "through"),
                             Period = e.GetProperty("period").GetInt32(),
                             Resolution = e.GetProperty("resolution").GetInt32(),
                             LastDatapoint = OptionalTime(e, "last"),
                             BackfillUntil = OptionalTime(e, "backfillUntil"),
-                            Folder = OptionalString(e, "folder"),
+                            Folder = folder,
                         };
                         if (s.Folder != null && !ArchiveLayout.IsSeriesFolder(s.Folder))
                         {

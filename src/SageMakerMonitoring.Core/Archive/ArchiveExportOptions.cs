@@ -11,6 +11,12 @@ namespace SageMakerMonitoring.Core.Archive
         public IReadOnlyList<MetricSelection> Selections { get; set; } = Array.Empty<MetricSelection>();
         /// <summary>Every SageMaker resource with metrics in the region (ListMetrics across the SageMaker namespaces).</summary>
         public bool All { get; set; }
+        /// <summary>The Region this run reads (null: unknown, as before Regions were recorded). Series are then kept per
+        /// Region; a series of an archive from before is continued in place by the first Region that reads it.</summary>
+        public string? Region { get; set; }
+        /// <summary>New series go under <c>region=…/</c> (before namespace=…): set when one call archives several Regions;
+        /// an archive that already has such series keeps adding them that way.</summary>
+        public bool RegionPartition { get; set; }
         /// <summary>Null or empty: every metric the resource has.</summary>
         public IReadOnlyList<string>? MetricNames { get; set; }
         /// <summary>Null or empty: each metric's default statistic.</summary>

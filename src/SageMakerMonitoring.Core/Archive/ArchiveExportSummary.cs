@@ -30,6 +30,11 @@ namespace SageMakerMonitoring.Core.Archive
         }
 
         public string Destination { get; }
+        /// <summary>The Region the metrics were read in.</summary>
+        public string? Region => Scope?.Region;
+        /// <summary>The account of the credentials (or of the resources' ARNs) the metrics were read with.</summary>
+        public string? Account => Scope?.Account;
+        internal Output.ResourceScope? Scope { get; set; }
         /// <summary>The archive format's name (JsonLines, Csv).</summary>
         public string Format { get; }
         /// <summary>Series the run covered.</summary>

@@ -209,16 +209,20 @@ namespace SageMakerMonitoring.Core.Archive
             var statistics = options.Statistics?.Where(s => !string.IsNullOrWhiteSpace(s)).Select(MetricStatistic.Normalize).Distinct(StringComparer.Ordinal).ToList();
             if (statistics != null && statistics.Count == 0) statistics = null;
             var byKey = new Dictionary<string, ArchiveSeries>(StringComparer.Ordinal);
+            // New series go under region=… when this call archives several Regions or the archive already does.
+            var regional = options.Region != null && (options.RegionPartition || checkpoint.Series.Values.Any(s => s.IsRegional));
             foreach (var info in infos)
             {
                 foreach (var statistic in statistics ?? new List<string> { info.Definition?.DefaultStatistic ?? "Average" })
                 {
-                    var key = ArchiveSeriesState.KeyOf(info.Namespace, info.MetricName, info.Identity.Dimensions, statistic);
-                    if (byKey.ContainsKey(key)) continue;
-                    var state = checkpoint.Series.TryGetValue(key, out var known)
-                        ? known
-                        : new ArchiveSeriesState(info.Namespace, info.MetricName, info.Identity.Dimensions, statistic, info.ResourceKind, info.ResourceName, info.Host, info.VariantName);
-                    byKey[key] = new ArchiveSeries(info, statistic, state);
+                    var baseKey = ArchiveSeriesState.KeyOf(info.Namespace, info.MetricName, info.Identity.Dimensions, statistic);
+                    var state = KnownState(checkpoint, baseKey, options.Region)
+                        // A series the archive already holds for another Region: this Region's goes under region=… beside it.
+                        ?? new ArchiveSeriesState(info.Namespace, info.MetricName, info.Identity.Dimensions, statistic, info.ResourceKind, info.ResourceName, info.Host, info.VariantName,
+                            regional || options.Region != null && checkpoint.Series.ContainsKey(baseKey) ? options.Region : null) { Region = options.Region };
+                    if (byKey.ContainsKey(state.Key)) continue;
+                    state.Region ??= options.Region;
+                    byKey[state.Key] = new ArchiveSeries(info, statistic, state);
                 }
             }
 
@@ -227,15 +231,30 @@ namespace SageMakerMonitoring.Core.Archive
             foreach (var state in checkpoint.Series.Values)
             {
                 if (byKey.ContainsKey(state.Key) || !Selected(options, state, statistics)) continue;
+                // Another Region's series is that Region's to continue.
+                if (options.Region != null && state.Region != null && state.Region != options.Region) continue;
                 var seen = state.LastDatapoint ?? state.ExportedThrough;
                 if (seen is null || now - seen.Value > ForgetAfter) continue;
                 var info = new MetricInfo(state.Identity, state.ResourceType, state.ResourceName, state.Host, state.VariantName,
                     MetricCatalog.Find(state.ResourceType, state.Namespace, state.MetricName) ?? MetricCatalog.FindInNamespace(state.Namespace, state.MetricName));
+                state.Region ??= options.Region;
                 byKey[state.Key] = new ArchiveSeries(info, state.Statistic, state);
             }
             var list = byKey.Values.OrderBy(s => s.State.Key, StringComparer.Ordinal).ToList();
             _reporter.Verbose($"{list.Count} series to export to {_destination.Location}.");
             return list;
+        }
+
+        /// <summary>
+        /// The checkpoint's state of a series read in <paramref name="region"/>: the Region's own (under region=…), else
+        /// one from before Regions were recorded that no other Region has continued (it continues in place, now this
+        /// Region's); null for a series new to the archive.
+        /// </summary>
+        private static ArchiveSeriesState? KnownState(ArchiveCheckpoint checkpoint, string baseKey, string? region)
+        {
+            if (region != null && checkpoint.Series.TryGetValue(baseKey + ArchiveSeriesState.RegionKey(region), out var regional)) return regional;
+            if (checkpoint.Series.TryGetValue(baseKey, out var known) && (region is null || known.Region is null || known.Region == region)) return known;
+            return null;
         }
 
         /// <summary>
@@ -251,7 +270,9 @@ namespace SageMakerMonitoring.Core.Archive
             {
                 var state = s.State;
                 var folder = state.Folder
-                    ?? (state.ExportedThrough != null ? ArchiveLayout.LegacySeriesFolder(state.Namespace, state.ResourceName) : ArchiveLayout.SeriesFolder(state.Namespace, state.ResourceName));
+                    ?? (state.ExportedThrough != null ? ArchiveLayout.LegacySeriesFolder(state.Namespace, state.ResourceName)
+                        : state.IsRegional ? ArchiveLayout.SeriesFolder(state.Region!, state.Namespace, state.ResourceName)
+                        : ArchiveLayout.SeriesFolder(state.Namespace, state.ResourceName));
                 var why = ArchiveLayout.IsSeriesFolder(folder) ? _destination.CannotHold(folder) : "its folder name is not one the archive can hold";
                 if (why != null)
                 {

@@ -31,6 +31,21 @@ namespace SageMakerMonitoring.Core.Archive
         public static string SeriesFolder(string metricNamespace, string resourceName) =>
             "namespace=" + PartitionValue(metricNamespace) + "/resource=" + PartitionValue(resourceName);
 
+        /// <summary>The folder of a namespace's data of one resource in one Region: <c>region=…/namespace=…/resource=…</c>.</summary>
+        public static string SeriesFolder(string region, string metricNamespace, string resourceName) =>
+            "region=" + PartitionValue(region) + "/" + SeriesFolder(metricNamespace, resourceName);
+
+        /// <summary>True for a Region name as the archive records it: 1-40 lower-case letters, digits and hyphens.</summary>
+        public static bool IsRegionName(string? region)
+        {
+            if (string.IsNullOrEmpty(region) || region!.Length > 40) return false;
+            foreach (var c in region)
+            {
+                if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) return false;
+            }
+            return true;
+        }
+
         /// <summary>The folder the module wrote before partition values were bounded: escaped, never shortened.</summary>
         public static string LegacySeriesFolder(string metricNamespace, string resourceName) =>
             "namespace=" + Escape(metricNamespace) + "/resource=" + Escape(resourceName);
@@ -73,14 +88,28 @@ namespace SageMakerMonitoring.Core.Archive
         /// </summary>
         public static bool IsSafeDataFilePath(string? relativePath) => IsSafeRelativePath(relativePath) && IsDataFile(relativePath!);
 
-        /// <summary>True for a series folder as a checkpoint may name it: <c>namespace=…/resource=…</c>, safe, two segments.</summary>
+        /// <summary>True for a series folder as a checkpoint may name it: <c>namespace=…/resource=…</c>, optionally under
+        /// <c>region=…/</c> (a Region name), safe.</summary>
         public static bool IsSeriesFolder(string? folder)
         {
             if (!IsSafeRelativePath(folder)) return false;
             var parts = folder!.Split('/');
-            return parts.Length == 2 && parts[0].StartsWith("namespace=", StringComparison.Ordinal) && parts[0].Length > 10
-                && parts[1].StartsWith("resource=", StringComparison.Ordinal) && parts[1].Length > 9;
+            var first = 0;
+            if (parts.Length == 3)
+            {
+                if (!parts[0].StartsWith("region=", StringComparison.Ordinal) || !IsRegionName(parts[0].Substring(7))) return false;
+                first = 1;
+            }
+            else if (parts.Length != 2)
+            {
+                return false;
+            }
+            return parts[first].StartsWith("namespace=", StringComparison.Ordinal) && parts[first].Length > 10
+                && parts[first + 1].StartsWith("resource=", StringComparison.Ordinal) && parts[first + 1].Length > 9;
         }
+
+        /// <summary>True for a series folder under a Region partition.</summary>
+        public static bool IsRegionalFolder(string folder) => folder.StartsWith("region=", StringComparison.Ordinal);
 
         /// <summary>True when the data file's name carries commit <paramref name="sequence"/> (see <see cref="FileName"/>).</summary>
         public static bool IsFileOfCommit(string relativePath, long sequence)

@@ -10,7 +10,7 @@ namespace SageMakerMonitoring.Core.Archive
     public sealed class ArchiveSeriesState
     {
         public ArchiveSeriesState(string metricNamespace, string metricName, IEnumerable<MetricDimension> dimensions, string statistic,
-            SageMakerResourceType resourceType, string resourceName, string? host, string? variantName)
+            SageMakerResourceType resourceType, string resourceName, string? host, string? variantName, string? partitionRegion = null)
         {
             Namespace = metricNamespace;
             MetricName = metricName;
@@ -20,10 +20,23 @@ namespace SageMakerMonitoring.Core.Archive
             ResourceName = resourceName;
             Host = host;
             VariantName = variantName;
-            Key = KeyOf(metricNamespace, metricName, Dimensions, statistic);
+            Region = partitionRegion;
+            IsRegional = partitionRegion != null;
+            Key = KeyOf(metricNamespace, metricName, Dimensions, statistic) + (partitionRegion is null ? "" : RegionKey(partitionRegion));
         }
 
-        /// <summary>namespace|metric|statistic|Dim=Value,… (dimensions by name): the series' identity in the checkpoint.</summary>
+        /// <summary>The Region the series is read in; null for a series of an archive from before Regions were recorded
+        /// that no Region has continued yet.</summary>
+        public string? Region { get; set; }
+
+        /// <summary>True when the series lives under <c>region=…/</c> and the Region is part of its key.</summary>
+        public bool IsRegional { get; }
+
+        /// <summary>What a Region adds to a series key.</summary>
+        public static string RegionKey(string region) => "|region=" + region;
+
+        /// <summary>namespace|metric|statistic|Dim=Value,… (dimensions by name), then |region=… for a series under a Region
+        /// partition: the series' identity in the checkpoint.</summary>
         public string Key { get; }
         public string Namespace { get; }
         public string MetricName { get; }

@@ -51,6 +51,7 @@ namespace SageMakerMonitoring.Core.Aws
         private EventBridgeClient? _eventBridge;
         private SageMakerClient? _sageMaker;
         private ObjectStoreClient? _objectStore;
+        private Sts.CallerIdentityClient? _callerIdentity;
 
         public AwsClientFactory(AwsClientOptions options)
         {
@@ -197,6 +198,14 @@ namespace SageMakerMonitoring.Core.Aws
             // exponential back-off (1 s base for throttling, 20 s ceiling) already bound how much a call adds to the load.
             config.ThrottleRetries = false;
             return config;
+        }
+
+        public ICallerIdentityClient CreateCallerIdentity()
+        {
+            lock (_gate)
+            {
+                return _callerIdentity ??= Guarded(() => new Sts.CallerIdentityClient(Credentials, RegionEndpointValue, ResolveEndpoint("AWS_ENDPOINT_URL_STS"), _options.CallLogger));
+            }
         }
 
         /// <summary>

@@ -8,6 +8,8 @@ namespace SageMakerMonitoring.Core.Aws
         IEventBridgeClient CreateEventBridge();
         ISageMakerClient CreateSageMaker();
         IObjectStoreClient CreateObjectStore();
+        /// <summary>STS GetCallerIdentity for the account of these credentials.</summary>
+        ICallerIdentityClient CreateCallerIdentity();
         /// <summary>The region the clients talk to, after resolution.</summary>
         string Region { get; }
     }

@@ -21,7 +21,28 @@ namespace SageMakerMonitoring.Core.Aws
         /// <summary>One page of names from ListTrainingJobs, ListEndpoints, ... (newest first), narrowed by the service's
         /// <c>NameContains</c> filter (letters, digits and hyphens only; null lists every name).</summary>
         Task<SageMakerNamePage> ListNamesAsync(SageMakerNameList list, string? nameContains, string? nextToken, CancellationToken cancellationToken);
+
+        /// <summary>One page of a List* call with its filters (NameContains, CreationTimeAfter, StatusEquals), oldest
+        /// first, 100 per page: each summary's name, ARN, status and creation time.</summary>
+        Task<SageMakerSummaryPage> ListSummariesAsync(SageMakerListFilter filter, string? nextToken, CancellationToken cancellationToken);
     }
+
+    /// <summary>The filters of one List* call. <see cref="NameContains"/> must already be what the service accepts
+    /// ([a-zA-Z0-9-], 1-63 characters); an invalid one is left out.</summary>
+    public sealed record SageMakerListFilter(SageMakerNameList List)
+    {
+        public string? NameContains { get; init; }
+        /// <summary>CreationTimeAfter (UTC).</summary>
+        public DateTime? CreatedAfter { get; init; }
+        /// <summary>StatusEquals: one value of the kind's status enum.</summary>
+        public string? StatusEquals { get; init; }
+    }
+
+    /// <summary>The members of a List* summary the module reads.</summary>
+    public sealed record SageMakerResourceSummary(string Name, string? Arn, string? Status, DateTime? CreationTime);
+
+    /// <summary>Summaries of one List* page and the token of the next (null on the last page).</summary>
+    public sealed record SageMakerSummaryPage(IReadOnlyList<SageMakerResourceSummary> Items, string? NextToken);
 
     /// <summary>The SageMaker List* calls that take <c>NameContains</c>.</summary>
     public enum SageMakerNameList

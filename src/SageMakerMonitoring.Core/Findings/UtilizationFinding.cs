@@ -21,6 +21,9 @@ namespace SageMakerMonitoring.Core.Findings
 
         public string Rule { get; }
         public string ResourceName { get; }
+        public string? Region => Scope?.Region;
+        public string? Account => Scope?.Account;
+        internal ResourceScope? Scope { get; set; }
         /// <summary>False when the rule held or could not be evaluated (see <see cref="Evaluated"/>).</summary>
         public bool Triggered { get; internal set; }
         /// <summary>False when the data could not answer the rule; <see cref="Evidence"/> says why.</summary>

@@ -5,6 +5,9 @@ namespace SageMakerMonitoring.Core.Findings
     public sealed class UtilizationStatistics
     {
         public string ResourceName { get; internal set; } = "";
+        public string? Region => Scope?.Region;
+        public string? Account => Scope?.Account;
+        internal Output.ResourceScope? Scope { get; set; }
         public string Host { get; internal set; } = "";
         /// <summary>gpu0, cpu3 with Debugger data; null for CloudWatch (the host's per-device average).</summary>
         public string? Device { get; internal set; }

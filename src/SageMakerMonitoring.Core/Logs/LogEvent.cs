@@ -38,6 +38,11 @@ namespace SageMakerMonitoring.Core.Logs
         public string? VariantName => _stream.VariantName;
         public string? ContainerName => _stream.ContainerName;
         public string Message { get; }
+        /// <summary>The Region the event was read in.</summary>
+        public string? Region => Scope?.Region;
+        /// <summary>The account that owns the resource (from its ARN or STS).</summary>
+        public string? Account => Scope?.Account;
+        internal ResourceScope? Scope { get; set; }
         public string? EventId { get; }
 
         /// <summary>Short label of the stream within its resource (what the default view prints as the host).</summary>

@@ -51,6 +51,9 @@ namespace SageMakerMonitoring.Core.Logs
         /// <summary>As reported by DescribeLogStreams (the service has reported 0 since 2019).</summary>
         public long StoredBytes { get; }
         public string? Arn { get; }
+        public string? Region => Scope?.Region;
+        public string? Account => Scope?.Account;
+        internal ResourceScope? Scope { get; set; }
         internal LogStreamName Name { get; }
 
         /// <summary>The time newest-first ordering uses: last event, else last ingestion, else creation.</summary>

@@ -29,6 +29,10 @@ namespace SageMakerMonitoring.Core.Metrics
         /// <summary>The resource type's name (TrainingJob, Endpoint, ...).</summary>
         public string ResourceType => _series.Metric.ResourceType;
         public string ResourceName => _series.ResourceName;
+        /// <summary>The Region the value was read in (shared with its series).</summary>
+        public string? Region => _series.Metric.Scope?.Region;
+        /// <summary>The account that owns the resource (shared with its series).</summary>
+        public string? Account => _series.Metric.Scope?.Account;
         /// <summary>For jobs the host (algo-2, or a transform instance id); for endpoints the instance or container when the metric has one.</summary>
         public string? Host => _series.Host;
         public string? VariantName => _series.VariantName;

@@ -38,6 +38,12 @@ namespace SageMakerMonitoring.Core.Metrics
         public string ResourceType => ResourceKind.ToString();
         internal SageMakerResourceType ResourceKind { get; }
         public string ResourceName { get; }
+        /// <summary>The Region the metric was read in.</summary>
+        public string? Region => Scope?.Region;
+        /// <summary>The account that owns the resource (from its ARN or STS).</summary>
+        public string? Account => Scope?.Account;
+        /// <summary>Set once per metric; every series and datapoint of it shares the reference.</summary>
+        internal ResourceScope? Scope { get; set; }
         /// <summary>For jobs the host (algo-2, or a transform instance id); for endpoints the instance or container, when the metric has one.</summary>
         public string? Host { get; }
         public string? VariantName { get; }

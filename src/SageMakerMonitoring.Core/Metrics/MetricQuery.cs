@@ -9,6 +9,8 @@ namespace SageMakerMonitoring.Core.Metrics
         public MetricQuery(MetricSelection selection) => Selection = selection;
 
         public MetricSelection Selection { get; }
+        /// <summary>Region and account for the output: given to each metric once, as its series are planned.</summary>
+        public Output.ResourceScope? Scope { get; init; }
         /// <summary>Null or empty: the resource's default metrics.</summary>
         public IReadOnlyList<string>? MetricNames { get; set; }
         /// <summary>Null or empty: each metric's default statistic (Average where meaningful).</summary>

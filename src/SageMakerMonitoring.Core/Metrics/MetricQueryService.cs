@@ -247,6 +247,7 @@ namespace SageMakerMonitoring.Core.Metrics
             var warned = new HashSet<string>(StringComparer.Ordinal);
             foreach (var metric in resolution.Metrics)
             {
+                if (query.Scope != null) metric.Scope ??= query.Scope;
                 if (statistics is null || statistics.Count == 0)
                 {
                     descriptors.Add(new MetricSeriesDescriptor(metric, metric.Definition?.DefaultStatistic ?? "Average", period));

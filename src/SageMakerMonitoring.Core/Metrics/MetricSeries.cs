@@ -25,6 +25,8 @@ namespace SageMakerMonitoring.Core.Metrics
         /// <summary>The resource type's name (TrainingJob, Endpoint, ...).</summary>
         public string ResourceType => Descriptor.Metric.ResourceType;
         public string ResourceName => Descriptor.ResourceName;
+        public string? Region => Descriptor.Metric.Scope?.Region;
+        public string? Account => Descriptor.Metric.Scope?.Account;
         public string? Host => Descriptor.Host;
         public string? VariantName => Descriptor.VariantName;
         public string MetricName => Descriptor.MetricName;

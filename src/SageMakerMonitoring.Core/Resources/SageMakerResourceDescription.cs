@@ -22,6 +22,8 @@ namespace SageMakerMonitoring.Core.Resources
         public string Status { get; }
         public DateTime? CreationTime { get; }
         public DateTime? LastModifiedTime { get; }
+        /// <summary>The resource's ARN as SageMaker gave it (null when the answer had none).</summary>
+        public string? Arn { get; init; }
         /// <summary>Jobs only.</summary>
         public SageMakerJobDescription? Job { get; init; }
         /// <summary>Endpoints only.</summary>

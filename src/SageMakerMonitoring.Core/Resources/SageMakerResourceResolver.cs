@@ -167,17 +167,17 @@ namespace SageMakerMonitoring.Core.Resources
                 case SageMakerResourceType.Endpoint:
                 {
                     var endpoint = await _client.DescribeEndpointAsync(resource.Name, cancellationToken).ConfigureAwait(false);
-                    return new SageMakerResourceDescription(resource, endpoint.Status, endpoint.CreationTime, endpoint.LastModifiedTime) { Endpoint = endpoint };
+                    return new SageMakerResourceDescription(resource, endpoint.Status, endpoint.CreationTime, endpoint.LastModifiedTime) { Endpoint = endpoint, Arn = endpoint.Arn };
                 }
                 case SageMakerResourceType.NotebookInstance:
                 {
                     var notebook = await _client.DescribeNotebookInstanceAsync(resource.Name, cancellationToken).ConfigureAwait(false);
-                    return new SageMakerResourceDescription(resource, notebook.Status, notebook.CreationTime, notebook.LastModifiedTime);
+                    return new SageMakerResourceDescription(resource, notebook.Status, notebook.CreationTime, notebook.LastModifiedTime) { Arn = notebook.Arn };
                 }
                 case SageMakerResourceType.InferenceComponent:
                 {
                     var component = await _client.DescribeInferenceComponentAsync(resource.Name, cancellationToken).ConfigureAwait(false);
-                    return new SageMakerResourceDescription(resource, component.Status, component.CreationTime, component.LastModifiedTime);
+                    return new SageMakerResourceDescription(resource, component.Status, component.CreationTime, component.LastModifiedTime) { Arn = component.Arn };
                 }
                 default:
                     throw new InvalidOperationException($"{resource.Type} has no Describe call here.");
@@ -185,9 +185,9 @@ namespace SageMakerMonitoring.Core.Resources
         }
 
         private static SageMakerResourceDescription FromJob(SageMakerResource resource, SageMakerJobDescription job) =>
-            new SageMakerResourceDescription(resource, job.Status, job.CreationTime, job.LastModifiedTime) { Job = job };
+            new SageMakerResourceDescription(resource, job.Status, job.CreationTime, job.LastModifiedTime) { Job = job, Arn = job.Arn };
 
-        private static SageMakerNameList? ListOf(SageMakerResourceType type)
+        internal static SageMakerNameList? ListOf(SageMakerResourceType type)
         {
             switch (type)
             {

@@ -31,7 +31,11 @@ namespace SageMakerMonitoring.Emulator.Protocols
         public static readonly ServiceProtocol Events = new ServiceProtocol("events", "AWSEvents", "1.1", false);
         public static readonly ServiceProtocol SageMaker = new ServiceProtocol("sagemaker", "SageMaker", "1.1", false);
 
-        public static readonly ServiceProtocol[] All = { CloudWatch, Logs, Events, SageMaker };
+        /// <summary>STS speaks awsQuery only (botocore: protocols ["query"]); the JSON members here are never used.</summary>
+        public static readonly ServiceProtocol Sts = new ServiceProtocol("sts", "AWSSecurityTokenServiceV20110615", "1.0", true,
+            "2011-06-15", "https://sts.amazonaws.com/doc/2011-06-15/");
+
+        public static readonly ServiceProtocol[] All = { CloudWatch, Logs, Events, SageMaker, Sts };
 
         public static ServiceProtocol? ForSigningName(string? signingName)
         {

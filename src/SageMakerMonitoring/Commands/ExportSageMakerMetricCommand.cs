@@ -1,6 +1,10 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.Management.Automation;
+using SageMakerMonitoring.Core.Output;
+using SageMakerMonitoring.Core.Resources;
+using SageMakerMonitoring.Core.Infrastructure;
 using SageMakerMonitoring.Core.Archive;
 using SageMakerMonitoring.Core.Metrics;
 using SageMakerMonitoring.Core.Time;
@@ -94,25 +98,17 @@ namespace SageMakerMonitoring.Commands
         protected override void ProcessRecord()
         {
             if (ParameterSetName == AllSet || DeferPipedMetrics()) return;
-            MetricSelection selection;
-            try
-            {
-                // Each pipeline object (or the bound names) adds one resource; the export runs once, in EndProcessing.
-                selection = BuildSelection();
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "InvalidArgument", ErrorCategory.InvalidArgument, Target));
-                return;
-            }
+            // Each pipeline object (or the bound names and patterns) adds its resources; the export runs once, in EndProcessing.
             // A name neither CloudWatch nor SageMaker knows is a <Kind>NotFound error for that name, not an empty archive.
+            // One Region and profile: the archive is one destination (several Regions each need their own run here).
             var resolver = new MetricSeriesResolver(Clients.CreateCloudWatch(), Clients.CreateSageMaker());
-            var known = Run(async (output, ct) =>
+            var found = new List<MetricSelection>();
+            RunForEachSelection(c => { }, async (selection, w, output, ct) =>
             {
                 await resolver.EnsureKnownAsync(selection, ct).ConfigureAwait(false);
-                return true;
-            }, Target);
-            if (known) _selections.Add(selection);
+                lock (found) found.Add(selection);
+            }, 1);
+            _selections.AddRange(found);
         }
 
         protected override void EndProcessing()
@@ -141,23 +137,77 @@ namespace SageMakerMonitoring.Commands
 
             var destination = _destination!;
 
-            var cloudWatch = Clients.CreateCloudWatch();
-            var sageMaker = Clients.CreateSageMaker();
+            // -All reads every -Region (one account: an archive holds one account's series); named resources are
+            // checked in one Region, so they are read in that one. With several Regions, new series go under region=….
+            if (All.IsPresent && ProfileName != null && ProfileName.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.Ordinal).Count() > 1)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(new MonitoringException("OneRegionAndProfileOnly", ErrorKind.InvalidArgument,
+                    "An archive holds the series of one account: Export-SageMakerMetric takes one -ProfileName.", string.Join(",", ProfileName))
+                {
+                    RecommendedAction = "Export each profile to its own -Path.",
+                }, string.Join(",", ProfileName)));
+            }
+            var scopes = All.IsPresent ? ClientScopes() : new[] { new FleetScope(Clients.Region, Clients) };
+            foreach (var scope in scopes)
+            {
+                scope.Clients.CreateCloudWatch();
+                scope.Clients.CreateSageMaker();
+                scope.Clients.CreateCallerIdentity();
+            }
+            ArchiveExportOptions For(FleetScope scope)
+            {
+                var scoped = new ArchiveExportOptions
+                {
+                    All = options.All,
+                    Selections = options.Selections,
+                    MetricNames = options.MetricNames,
+                    Statistics = options.Statistics,
+                    Format = options.Format,
+                    EndTime = options.EndTime,
+                    SettleDelay = options.SettleDelay,
+                    InitialLookBack = options.InitialLookBack,
+                    LockTimeout = options.LockTimeout,
+                    Region = scope.Clients.Region,
+                    RegionPartition = scopes.Count > 1,
+                };
+                return scoped;
+            }
+            ArchiveExporter Exporter(FleetScope scope, CmdletOutput output) =>
+                new ArchiveExporter(scope.Clients.CreateCloudWatch(), scope.Clients.CreateSageMaker(), destination, output);
+
             const string action = "Export SageMaker metrics";
-            if (WhatIfOrConfirm())
+            var approved = new List<FleetScope>();
+            foreach (var scope in scopes)
             {
-                // Say what would be exported: find the series and plan the span (reads only: no lock, no folder, no write).
-                var preview = Run((output, ct) => new ArchiveExporter(cloudWatch, sageMaker, destination, output).PreviewAsync(options, ct), destination.Location);
-                if (!ShouldProcess(destination.Location, preview.Describe())) return;
+                var target = scopes.Count > 1 ? $"{destination.Location} (region={scope.Clients.Region})" : destination.Location;
+                if (WhatIfOrConfirm())
+                {
+                    // Say what would be exported: find the series and plan the span (reads only: no lock, no folder, no write).
+                    var preview = Run((output, ct) => Exporter(scope, output).PreviewAsync(For(scope), ct), destination.Location);
+                    if (ShouldProcess(target, preview.Describe())) approved.Add(scope);
+                }
+                else if (ShouldProcess(target, action))
+                {
+                    approved.Add(scope);
+                }
             }
-            else if (!ShouldProcess(destination.Location, action))
-            {
-                return;
-            }
+            if (approved.Count == 0) return;
+            // One Region after the other (the archive has one lock); a Region that fails is its own error when there are several.
             Run(async (output, ct) =>
             {
-                var summary = await new ArchiveExporter(cloudWatch, sageMaker, destination, output).ExportAsync(options, ct).ConfigureAwait(false);
-                output.WriteObject(summary);
+                foreach (var scope in approved)
+                {
+                    try
+                    {
+                        var summary = await Exporter(scope, output).ExportAsync(For(scope), ct).ConfigureAwait(false);
+                        ResourceScopeStamp.Apply(summary, await scope.OutputScopeAsync(null, ct).ConfigureAwait(false));
+                        output.WriteObject(summary);
+                    }
+                    catch (Exception ex) when (approved.Count > 1 && !(ex is OperationCanceledException && ct.IsCancellationRequested))
+                    {
+                        output.WriteError(ScopedError(ex, destination.Location, scope));
+                    }
+                }
             }, destination.Location);
         }
 

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using SageMakerMonitoring.Core.Catalog;
+using SageMakerMonitoring.Core.Resources;
 using System.Text;
 using SageMakerMonitoring.Core.Findings;
 using SageMakerMonitoring.Core.Infrastructure;
@@ -28,11 +30,30 @@ namespace SageMakerMonitoring.Commands
                 ThrowTerminatingError(ErrorRecordFactory.Create(new MonitoringException("ReportFolderNotFound", ErrorKind.ObjectNotFound,
                     $"The folder of '{full}' does not exist.", Path) { RecommendedAction = "Create the folder first, or give a path in an existing folder." }, Path));
             }
-            if (!ShouldProcess(full, $"Write the utilization report of {(ParameterSetName == EndpointSet ? "endpoint" : "training job")} '{Target}'")) return;
-            var request = BuildRequest();
+            var selection = ResourceSelection();
+            var sageMaker = Clients.CreateSageMaker();
+            SageMakerResource? resource;
+            if (selection.IsSinglePlainName)
+            {
+                resource = SageMakerResource.Create(selection.Type, ResourceNamePattern.Parse(selection.Names[0].Trim()).Literal);
+            }
+            else
+            {
+                try
+                {
+                    SageMakerResourceSelector.Validate(selection);
+                }
+                catch (MonitoringException ex)
+                {
+                    ThrowTerminatingError(ErrorRecordFactory.Create(ex, ex.TargetObject));
+                }
+                resource = Run((output, ct) => new SageMakerResourceSelector(sageMaker, output).SelectOneAsync(selection, ct), Target);
+                if (resource is null) return;
+            }
+            if (!ShouldProcess(full, $"Write the utilization report of {(ParameterSetName == EndpointSet ? "endpoint" : "training job")} '{resource.Name}'")) return;
+            var request = RequestFactory()(resource);
             var endpoint = ParameterSetName == EndpointSet;
             var cloudWatch = Clients.CreateCloudWatch();
-            var sageMaker = Clients.CreateSageMaker();
             var s3 = endpoint ? null : Clients.CreateObjectStore();
             Run(async (output, ct) =>
             {
@@ -55,7 +76,7 @@ namespace SageMakerMonitoring.Commands
                 }
                 output.Verbose($"{analysis.ResourceName}: {analysis.Points} points from {analysis.Source}; {analysis.Findings.Count} findings.");
                 output.WriteObject(new FileInfo(full));
-            }, Target);
+            }, resource.Name);
         }
     }
 }

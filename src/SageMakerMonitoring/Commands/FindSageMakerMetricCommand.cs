@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Metrics;
+using SageMakerMonitoring.Core.Output;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -23,18 +24,18 @@ namespace SageMakerMonitoring.Commands
         {
             if (DeferPipedMetrics()) return;
             var patterns = MetricName?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
-            var request = new MetricFindRequest(BuildSelection())
+            var recentlyActive = RecentlyActive.IsPresent;
+            Func<string, bool>? nameFilter = patterns is { Count: > 0 } ? name => patterns.Any(p => p.IsMatch(name)) : null;
+            RunForEachSelection(c => c.CreateCloudWatch(), async (selection, w, output, ct) =>
             {
-                RecentlyActive = RecentlyActive.IsPresent,
-                MetricNameFilter = patterns is { Count: > 0 } ? name => patterns.Any(p => p.IsMatch(name)) : null,
-            };
-            var cloudWatch = Clients.CreateCloudWatch();
-            var sageMaker = Clients.CreateSageMaker();
-            Run(async (output, ct) =>
-            {
-                var service = new MetricQueryService(cloudWatch, sageMaker, output);
-                await foreach (var metric in service.FindAsync(request, ct).ConfigureAwait(false)) output.WriteObject(metric);
-            }, Target);
+                var request = new MetricFindRequest(selection) { RecentlyActive = recentlyActive, MetricNameFilter = nameFilter };
+                var service = new MetricQueryService(w.Clients.CreateCloudWatch(), w.Clients.CreateSageMaker(), output);
+                await foreach (var metric in service.FindAsync(request, ct).ConfigureAwait(false))
+                {
+                    ResourceScopeStamp.Apply(metric, w.Output);
+                    output.WriteObject(metric);
+                }
+            });
         }
     }
 }

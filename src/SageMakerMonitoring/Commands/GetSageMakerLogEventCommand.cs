@@ -3,6 +3,8 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Logs;
+using SageMakerMonitoring.Core.Output;
+using SageMakerMonitoring.Core.Resources;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -75,35 +77,34 @@ namespace SageMakerMonitoring.Commands
         protected override void ProcessRecord()
         {
             if (DeferPipedStreams()) return;
-            SageMakerResource resource;
-            LogLocation location;
-            try
+            var selector = (Func<SageMakerResource, LogStreamSelector>)Selector;
+            var locate = (Func<SageMakerResource, LogLocation>)Location;
+            var startTime = StartTime;
+            var endTime = EndTime;
+            var since = _since;
+            var filterPattern = FilterPattern;
+            var follow = Follow.IsPresent;
+            var pollInterval = _pollInterval;
+            // Following never ends on its own: every selected resource is followed at once, whatever -ThrottleLimit says.
+            RunForEachLogResource(async (resource, w, output, ct) =>
             {
-                resource = Resource();
-                location = Location(resource);
-            }
-            catch (Exception ex)
-            {
-                WriteItemError(ex, TrainingJobName ?? EndpointName ?? LogGroupName);
-                return;
-            }
-            var query = new LogEventQuery(resource, location)
-            {
-                Selector = Selector(resource),
-                StartTime = StartTime,
-                EndTime = EndTime,
-                Since = _since,
-                FilterPattern = FilterPattern,
-                Follow = Follow.IsPresent,
-                PollInterval = _pollInterval,
-            };
-            var logs = Clients.CreateCloudWatchLogs();
-            var sageMaker = Clients.CreateSageMaker();
-            Run(async (output, ct) =>
-            {
-                var service = new LogReadService(logs, sageMaker, output);
-                await foreach (var page in service.GetEventsAsync(query, ct).ConfigureAwait(false)) output.WriteObjects(page, page.Length);
-            }, resource.Name);
+                var query = new LogEventQuery(resource, locate(resource))
+                {
+                    Selector = selector(resource),
+                    StartTime = startTime,
+                    EndTime = endTime,
+                    Since = since,
+                    FilterPattern = filterPattern,
+                    Follow = follow,
+                    PollInterval = pollInterval,
+                };
+                var service = new LogReadService(w.Clients.CreateCloudWatchLogs(), w.Clients.CreateSageMaker(), output);
+                await foreach (var page in service.GetEventsAsync(query, ct).ConfigureAwait(false))
+                {
+                    ResourceScopeStamp.ApplyAll(page, page.Length, w.Output);
+                    output.WriteObjects(page, page.Length);
+                }
+            }, follow ? int.MaxValue : (int?)null);
         }
     }
 }

@@ -3,6 +3,8 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Logs;
+using SageMakerMonitoring.Core.Output;
+using SageMakerMonitoring.Core.Resources;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -29,26 +31,18 @@ namespace SageMakerMonitoring.Commands
         protected override void ProcessRecord()
         {
             if (DeferPipedStreams()) return;
-            SageMakerResource resource;
-            LogLocation location;
-            try
+            var selector = (Func<SageMakerResource, LogStreamSelector>)Selector;
+            var locate = (Func<SageMakerResource, LogLocation>)Location;
+            RunForEachLogResource(async (resource, w, output, ct) =>
             {
-                resource = Resource();
-                location = Location(resource);
-            }
-            catch (Exception ex)
-            {
-                WriteItemError(ex, TrainingJobName ?? EndpointName ?? LogGroupName);
-                return;
-            }
-            var query = new LogStreamQuery(resource, location) { Selector = Selector(resource) };
-            var logs = Clients.CreateCloudWatchLogs();
-            var sageMaker = Clients.CreateSageMaker();
-            Run(async (output, ct) =>
-            {
-                var service = new LogReadService(logs, sageMaker, output);
-                await foreach (var stream in service.GetStreamsAsync(query, ct).ConfigureAwait(false)) output.WriteObject(stream);
-            }, resource.Name);
+                var query = new LogStreamQuery(resource, locate(resource)) { Selector = selector(resource) };
+                var service = new LogReadService(w.Clients.CreateCloudWatchLogs(), w.Clients.CreateSageMaker(), output);
+                await foreach (var stream in service.GetStreamsAsync(query, ct).ConfigureAwait(false))
+                {
+                    ResourceScopeStamp.Apply(stream, w.Output);
+                    output.WriteObject(stream);
+                }
+            });
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Debugger;
 using SageMakerMonitoring.Core.Infrastructure;
 using SageMakerMonitoring.Core.Metrics;
+using SageMakerMonitoring.Core.Output;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -55,17 +56,22 @@ namespace SageMakerMonitoring.Commands
                 }, Source));
             }
             if (DeferPipedMetrics()) return;
-            var query = new MetricQuery(BuildSelection())
+            var metricNames = MetricName;
+            var statistics = Statistic;
+            var period = ParsePeriod(Period);
+            var startTime = StartTime;
+            var endTime = EndTime;
+            var since = ParseOptionalDuration(Since, nameof(Since), allowPointInTime: true);
+            MetricQuery QueryFor(MetricSelection selection, ResourceScope scope) => new MetricQuery(selection)
             {
-                MetricNames = MetricName,
-                Statistics = Statistic,
-                Period = ParsePeriod(Period),
-                StartTime = StartTime,
-                EndTime = EndTime,
-                Since = ParseOptionalDuration(Since, nameof(Since), allowPointInTime: true),
+                Scope = scope,
+                MetricNames = metricNames,
+                Statistics = statistics,
+                Period = period,
+                StartTime = startTime,
+                EndTime = endTime,
+                Since = since,
             };
-            var cloudWatch = Clients.CreateCloudWatch();
-            var sageMaker = Clients.CreateSageMaker();
             var asSeries = AsSeries.IsPresent;
             var source = Source;
             if (source != MetricSource.CloudWatch)
@@ -78,28 +84,32 @@ namespace SageMakerMonitoring.Commands
                         RecommendedAction = "Drop -AsSeries, or use -Source CloudWatch.",
                     }, Source));
                 }
-                var objectStore = Clients.CreateObjectStore();
-                Run(async (output, ct) =>
+                RunForEachSelection(c => { c.CreateCloudWatch(); c.CreateObjectStore(); }, async (selection, w, output, ct) =>
                 {
-                    var reader = new TrainingJobMetricReader(cloudWatch, sageMaker, objectStore, output);
-                    await foreach (var points in reader.GetPagesAsync(query, source, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
+                    var reader = new TrainingJobMetricReader(w.Clients.CreateCloudWatch(), w.Clients.CreateSageMaker(), w.Clients.CreateObjectStore(), output);
+                    await foreach (var points in reader.GetPagesAsync(QueryFor(selection, w.Output), source, ct).ConfigureAwait(false))
+                    {
+                        ResourceScopeStamp.ApplyAll(points, points.Length, w.Output);
+                        output.WriteObjects(points, points.Length);
+                    }
                     output.Verbose($"Source: {reader.UsedSource}.");
-                }, Target);
+                });
                 return;
             }
-            Run(async (output, ct) =>
+            // The query carries the scope: each metric gets it once when its series are planned, not per point.
+            RunForEachSelection(c => c.CreateCloudWatch(), async (selection, w, output, ct) =>
             {
-                var service = new MetricQueryService(cloudWatch, sageMaker, output);
+                var service = new MetricQueryService(w.Clients.CreateCloudWatch(), w.Clients.CreateSageMaker(), output);
                 if (asSeries)
                 {
-                    await foreach (var series in service.GetSeriesAsync(query, ct).ConfigureAwait(false)) output.WriteObject(series);
+                    await foreach (var series in service.GetSeriesAsync(QueryFor(selection, w.Output), ct).ConfigureAwait(false)) output.WriteObject(series);
                 }
                 else
                 {
-                    await foreach (var points in service.GetPointBatchesAsync(query, CmdletOutput.BatchSize, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
+                    await foreach (var points in service.GetPointBatchesAsync(QueryFor(selection, w.Output), CmdletOutput.BatchSize, ct).ConfigureAwait(false)) output.WriteObjects(points, points.Length);
                 }
                 output.Verbose($"{service.GetMetricDataRequests} GetMetricData requests (lower bound {service.LowerBound}).");
-            }, Target);
+            });
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using SageMakerMonitoring.Completers;
 using SageMakerMonitoring.Core.Findings;
+using SageMakerMonitoring.Core.Output;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -44,6 +45,11 @@ namespace SageMakerMonitoring.Commands
         [Parameter, ValidateRange(0, 100)] public double Error4xxRateThreshold { get; set; } = Defaults.Error4xxRateThreshold;
         [Parameter, ValidateRange(0, 100)] public double Error5xxRateThreshold { get; set; } = Defaults.Error5xxRateThreshold;
 
+        /// <summary>How many resources are read at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = Core.Infrastructure.FanOutRunner.DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
             var parameters = new UtilizationRuleParameters
@@ -68,7 +74,7 @@ namespace SageMakerMonitoring.Commands
                 Error4xxRateThreshold = Error4xxRateThreshold,
                 Error5xxRateThreshold = Error5xxRateThreshold,
             };
-            var request = BuildRequest(parameters);
+            var requestFor = RequestFactory(parameters);
             var endpoint = ParameterSetName == EndpointSet;
             string[] rules;
             try
@@ -80,19 +86,20 @@ namespace SageMakerMonitoring.Commands
                 ThrowTerminatingError(ErrorRecordFactory.Create(ex, ex.TargetObject));
                 return;
             }
-            var cloudWatch = Clients.CreateCloudWatch();
-            var sageMaker = Clients.CreateSageMaker();
-            var s3 = endpoint ? null : Clients.CreateObjectStore();
             var triggeredOnly = TriggeredOnly.IsPresent;
-            Run(async (output, ct) =>
+            RunForEachResource(ResourceSelection(), ThrottleLimit, c => { c.CreateCloudWatch(); if (!endpoint) c.CreateObjectStore(); }, async (w, output, ct) =>
             {
-                var analysis = await new UtilizationService(cloudWatch, sageMaker, s3, output).AnalyzeAsync(request, rules, ct).ConfigureAwait(false);
+                var analysis = await new UtilizationService(w.Clients.CreateCloudWatch(), w.Clients.CreateSageMaker(), endpoint ? null : w.Clients.CreateObjectStore(), output).AnalyzeAsync(requestFor(w.Resource!), rules, ct).ConfigureAwait(false);
                 output.Verbose($"{analysis.ResourceName}: {analysis.Points} points from {analysis.Source}, {analysis.Start:yyyy-MM-ddTHH:mm:ssZ} to {analysis.End:yyyy-MM-ddTHH:mm:ssZ}.");
                 foreach (var f in analysis.Findings)
                 {
-                    if (!triggeredOnly || f.Triggered) output.WriteObject(f);
+                    if (!triggeredOnly || f.Triggered)
+                    {
+                        ResourceScopeStamp.Apply(f, w.Output);
+                        output.WriteObject(f);
+                    }
                 }
-            }, Target);
+            });
         }
     }
 }

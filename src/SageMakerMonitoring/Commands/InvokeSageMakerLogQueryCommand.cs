@@ -5,6 +5,8 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Logs;
+using SageMakerMonitoring.Core.Output;
+using SageMakerMonitoring.Core.Resources;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -70,38 +72,33 @@ namespace SageMakerMonitoring.Commands
         protected override void ProcessRecord()
         {
             if (DeferPipedStreams()) return;
-            SageMakerResource resource;
-            LogLocation location;
-            try
+            var selector = (Func<SageMakerResource, LogStreamSelector>)Selector;
+            var locate = (Func<SageMakerResource, LogLocation>)Location;
+            var text = Query!;
+            var logGroupNames = ParameterSetName == LogGroupSet ? LogGroupName : null;
+            var startTime = StartTime;
+            var endTime = EndTime;
+            var since = _since;
+            var limit = Limit;
+            var timeout = _timeout;
+            RunForEachLogResource(async (resource, w, output, ct) =>
             {
-                resource = Resource();
-                location = Location(resource);
-            }
-            catch (Exception ex)
-            {
-                WriteItemError(ex, TrainingJobName ?? EndpointName);
-                return;
-            }
-            var query = new LogInsightsQuery(resource, location, Query!)
-            {
-                Selector = Selector(resource),
-                LogGroupNames = ParameterSetName == LogGroupSet ? LogGroupName : null,
-                StartTime = StartTime,
-                EndTime = EndTime,
-                Since = _since,
-                Limit = Limit,
-                Timeout = _timeout,
-            };
-            var logs = Clients.CreateCloudWatchLogs();
-            var sageMaker = Clients.CreateSageMaker();
-            Run(async (output, ct) =>
-            {
-                var service = new LogQueryService(logs, sageMaker, output);
-                await foreach (var row in service.RunAsync(query, ct).ConfigureAwait(false)) output.WriteObject(ToPSObject(row));
-            }, resource.Name);
+                var query = new LogInsightsQuery(resource, locate(resource), text)
+                {
+                    Selector = selector(resource),
+                    LogGroupNames = logGroupNames,
+                    StartTime = startTime,
+                    EndTime = endTime,
+                    Since = since,
+                    Limit = limit,
+                    Timeout = timeout,
+                };
+                var service = new LogQueryService(w.Clients.CreateCloudWatchLogs(), w.Clients.CreateSageMaker(), output);
+                await foreach (var row in service.RunAsync(query, ct).ConfigureAwait(false)) output.WriteObject(ToPSObject(row, w.Output));
+            });
         }
 
-        internal static PSObject ToPSObject(LogQueryRow row)
+        internal static PSObject ToPSObject(LogQueryRow row, ResourceScope? scope = null)
         {
             var result = new PSObject();
             result.TypeNames.Insert(0, RowTypeName);
@@ -111,6 +108,12 @@ namespace SageMakerMonitoring.Commands
                 // Times as DateTimeOffset at UTC, so Export-Csv and ConvertTo-Json keep the UTC mark.
                 var value = field.Value is DateTime time ? Core.Output.OutputTime.From(time) : field.Value;
                 result.Properties.Add(new PSNoteProperty(field.Name, value));
+            }
+            // Where the row came from, unless the query itself returned fields of these names.
+            if (scope != null)
+            {
+                if (result.Properties["Region"] == null) result.Properties.Add(new PSNoteProperty("Region", scope.Region));
+                if (result.Properties["Account"] == null) result.Properties.Add(new PSNoteProperty("Account", scope.Account));
             }
             return result;
         }

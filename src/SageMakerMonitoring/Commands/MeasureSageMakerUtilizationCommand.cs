@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using SageMakerMonitoring.Core.Findings;
+using SageMakerMonitoring.Core.Output;
 
 namespace SageMakerMonitoring.Commands
 {
@@ -12,18 +13,26 @@ namespace SageMakerMonitoring.Commands
     [OutputType(typeof(UtilizationStatistics))]
     public sealed class MeasureSageMakerUtilizationCommand : SageMakerUtilizationCommand
     {
+        /// <summary>How many resources are read at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = Core.Infrastructure.FanOutRunner.DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
-            var request = BuildRequest();
-            var cloudWatch = Clients.CreateCloudWatch();
-            var sageMaker = Clients.CreateSageMaker();
-            var s3 = ParameterSetName == TrainingJobSet ? Clients.CreateObjectStore() : null;
-            Run(async (output, ct) =>
+            var requestFor = RequestFactory();
+            var training = ParameterSetName == TrainingJobSet;
+            RunForEachResource(ResourceSelection(), ThrottleLimit, c => { c.CreateCloudWatch(); if (training) c.CreateObjectStore(); }, async (w, output, ct) =>
             {
-                var analysis = await new UtilizationService(cloudWatch, sageMaker, s3, output).AnalyzeAsync(request, new string[0], ct).ConfigureAwait(false);
+                var request = requestFor(w.Resource!);
+                var analysis = await new UtilizationService(w.Clients.CreateCloudWatch(), w.Clients.CreateSageMaker(), training ? w.Clients.CreateObjectStore() : null, output).AnalyzeAsync(request, new string[0], ct).ConfigureAwait(false);
                 output.Verbose($"{analysis.ResourceName}: {analysis.Points} points from {analysis.Source}, {analysis.Start:yyyy-MM-ddTHH:mm:ssZ} to {analysis.End:yyyy-MM-ddTHH:mm:ssZ}.");
-                foreach (var s in analysis.Statistics) output.WriteObject(s);
-            }, Target);
+                foreach (var statistic in analysis.Statistics)
+                {
+                    ResourceScopeStamp.Apply(statistic, w.Output);
+                    output.WriteObject(statistic);
+                }
+            });
         }
     }
 }

@@ -4,6 +4,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Output;
+using SageMakerMonitoring.Core.Resources;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Logs;
 using SageMakerMonitoring.Core.Time;
@@ -41,22 +45,26 @@ namespace SageMakerMonitoring.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TrainingJobSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completers.LogResourceNameCompleter))]
-        public string? TrainingJobName { get; set; }
+        [SupportsWildcards]
+        public string[]? TrainingJobName { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ProcessingJobSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completers.LogResourceNameCompleter))]
-        public string? ProcessingJobName { get; set; }
+        [SupportsWildcards]
+        public string[]? ProcessingJobName { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = TransformJobSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completers.LogResourceNameCompleter))]
-        public string? TransformJobName { get; set; }
+        [SupportsWildcards]
+        public string[]? TransformJobName { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completers.LogResourceNameCompleter))]
-        public string? EndpointName { get; set; }
+        [SupportsWildcards]
+        public string[]? EndpointName { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = NotebookInstanceSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -91,6 +99,26 @@ namespace SageMakerMonitoring.Commands
         [ValidateNotNullOrEmpty]
         public string? InferenceRecommendationsJobName { get; set; }
 
+        /// <summary>Jobs created after this time only (applies to plain names too).</summary>
+        [Parameter(ParameterSetName = TrainingJobSet)]
+        [Parameter(ParameterSetName = ProcessingJobSet)]
+        [Parameter(ParameterSetName = TransformJobSet)]
+        [Binding.UtcDateTime]
+        public DateTime? CreatedAfter { get; set; }
+
+        /// <summary>Jobs in one of these statuses only (applies to plain names too).</summary>
+        [Parameter(ParameterSetName = TrainingJobSet)]
+        [Parameter(ParameterSetName = ProcessingJobSet)]
+        [Parameter(ParameterSetName = TransformJobSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.JobStatusCompleter))]
+        public string[]? Status { get; set; }
+
+        /// <summary>How many resources are read at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = Core.Infrastructure.FanOutRunner.DefaultThrottleLimit;
+
         /// <summary>Narrowing by host (<c>algo-2</c>, an instance id, or <c>job/algo-2</c>); wildcards allowed.</summary>
         [Parameter]
         [Alias("Host")]
@@ -118,13 +146,6 @@ namespace SageMakerMonitoring.Commands
         {
             switch (ParameterSetName)
             {
-                case TrainingJobSet: return SageMakerResource.Create(SageMakerResourceType.TrainingJob, TrainingJobName!);
-                case ProcessingJobSet: return SageMakerResource.Create(SageMakerResourceType.ProcessingJob, ProcessingJobName!);
-                case TransformJobSet: return SageMakerResource.Create(SageMakerResourceType.TransformJob, TransformJobName!);
-                case EndpointSet:
-                    // One plain variant name narrows on the service (stream prefix); several or wildcards narrow by parsing.
-                    var single = VariantName != null && VariantName.Length == 1 && !WildcardPattern.ContainsWildcardCharacters(VariantName[0]) ? VariantName[0] : null;
-                    return SageMakerResource.Create(SageMakerResourceType.Endpoint, EndpointName!, single);
                 case NotebookInstanceSet: return SageMakerResource.Create(SageMakerResourceType.NotebookInstance, NotebookInstanceName!);
                 case StudioAppSet: return SageMakerResource.Create(SageMakerResourceType.StudioApp, StudioPath());
                 case LabelingJobSet: return SageMakerResource.Create(SageMakerResourceType.LabelingJob, LabelingJobName!);
@@ -132,6 +153,59 @@ namespace SageMakerMonitoring.Commands
                 case LogStreamSet: return SageMakerResource.Create(SageMakerResourceType.Custom, CurrentBatch.LogGroupName);
                 default: return SageMakerResource.Create(SageMakerResourceType.Custom, FirstLogGroupName());
             }
+        }
+
+        /// <summary>The jobs or endpoints the bound names, patterns and filters select; null in the other sets.</summary>
+        protected ResourceSelection? ResourceSelection()
+        {
+            ResourceSelection Of(SageMakerResourceType type, string[]? names, string? variant = null) => new ResourceSelection(type, names ?? Array.Empty<string>())
+            {
+                VariantName = variant,
+                CreatedAfter = CreatedAfter,
+                Statuses = Status ?? Array.Empty<string>(),
+            };
+            switch (ParameterSetName)
+            {
+                case TrainingJobSet: return Of(SageMakerResourceType.TrainingJob, TrainingJobName);
+                case ProcessingJobSet: return Of(SageMakerResourceType.ProcessingJob, ProcessingJobName);
+                case TransformJobSet: return Of(SageMakerResourceType.TransformJob, TransformJobName);
+                case EndpointSet:
+                    // One plain variant name narrows on the service (stream prefix); several or wildcards narrow by parsing.
+                    var single = VariantName != null && VariantName.Length == 1 && !WildcardPattern.ContainsWildcardCharacters(VariantName[0]) ? VariantName[0] : null;
+                    return Of(SageMakerResourceType.Endpoint, EndpointName, single);
+                default: return null;
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="work"/> for each resource: every job or endpoint the names and patterns select (see
+        /// <see cref="SageMakerMonitoringCmdlet.RunForEachResource"/>), or the one resource of the other sets (a resource
+        /// that cannot be built is that record's error).
+        /// </summary>
+        protected void RunForEachLogResource(Func<SageMakerResource, ResourceWork, CmdletOutput, CancellationToken, Task> work, int? throttleLimit = null)
+        {
+            var selection = ResourceSelection();
+            if (selection != null)
+            {
+                RunForEachResource(selection, throttleLimit ?? ThrottleLimit, c => c.CreateCloudWatchLogs(), (w, output, ct) => work(w.Resource!, w, output, ct));
+                return;
+            }
+            SageMakerResource resource;
+            try
+            {
+                resource = Resource();
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                WriteItemError(ex, NotebookInstanceName ?? DomainId ?? LabelingJobName ?? InferenceRecommendationsJobName);
+                return;
+            }
+            var clients = Clients;
+            clients.CreateCloudWatchLogs();
+            clients.CreateSageMaker();
+            var scope = new FleetScope(clients.Region, clients);
+            Run(async (output, ct) => await work(resource, new ResourceWork(resource, await scope.OutputScopeAsync(null, ct).ConfigureAwait(false), clients), output, ct)
+                .ConfigureAwait(false), resource.Name);
         }
 
         /// <summary>For the explicit log group set: the (first) group name.</summary>

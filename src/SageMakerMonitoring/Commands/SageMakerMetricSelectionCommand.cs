@@ -4,6 +4,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Output;
+using SageMakerMonitoring.Core.Resources;
 using SageMakerMonitoring.Completers;
 using SageMakerMonitoring.Core.Aws;
 using SageMakerMonitoring.Core.Catalog;
@@ -40,22 +44,26 @@ namespace SageMakerMonitoring.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TrainingJobSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
-        public string TrainingJobName { get; set; } = "";
+        [SupportsWildcards]
+        public string[] TrainingJobName { get; set; } = Array.Empty<string>();
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ProcessingJobSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
-        public string ProcessingJobName { get; set; } = "";
+        [SupportsWildcards]
+        public string[] ProcessingJobName { get; set; } = Array.Empty<string>();
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TransformJobSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
-        public string TransformJobName { get; set; } = "";
+        [SupportsWildcards]
+        public string[] TransformJobName { get; set; } = Array.Empty<string>();
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completers.SageMakerResourceNameCompleter))]
-        public string EndpointName { get; set; } = "";
+        [SupportsWildcards]
+        public string[] EndpointName { get; set; } = Array.Empty<string>();
 
         [Parameter(ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -63,7 +71,28 @@ namespace SageMakerMonitoring.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = InferenceComponentSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        public string InferenceComponentName { get; set; } = "";
+        [SupportsWildcards]
+        public string[] InferenceComponentName { get; set; } = Array.Empty<string>();
+
+        /// <summary>Jobs created after this time only (applies to plain names too).</summary>
+        [Parameter(ParameterSetName = TrainingJobSet)]
+        [Parameter(ParameterSetName = ProcessingJobSet)]
+        [Parameter(ParameterSetName = TransformJobSet)]
+        [Binding.UtcDateTime]
+        public DateTime? CreatedAfter { get; set; }
+
+        /// <summary>Jobs in one of these statuses only (applies to plain names too).</summary>
+        [Parameter(ParameterSetName = TrainingJobSet)]
+        [Parameter(ParameterSetName = ProcessingJobSet)]
+        [Parameter(ParameterSetName = TransformJobSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.JobStatusCompleter))]
+        public string[]? Status { get; set; }
+
+        /// <summary>How many resources are read at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = Core.Infrastructure.FanOutRunner.DefaultThrottleLimit;
 
         [Parameter(Mandatory = true, ParameterSetName = NamespaceSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -89,10 +118,6 @@ namespace SageMakerMonitoring.Commands
             switch (ParameterSetName)
             {
                 case MetricSet: return _pipedSelection ?? throw new InvalidOperationException("No piped metrics are being read.");
-                case ProcessingJobSet: return MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.ProcessingJob, ProcessingJobName));
-                case TransformJobSet: return MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.TransformJob, TransformJobName));
-                case EndpointSet: return MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.Endpoint, EndpointName, VariantName));
-                case InferenceComponentSet: return MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.InferenceComponent, InferenceComponentName));
                 case NamespaceSet:
                 {
                     var entries = new List<KeyValuePair<object?, object?>>();
@@ -105,8 +130,46 @@ namespace SageMakerMonitoring.Commands
                     catch (Core.Infrastructure.MonitoringException e) { ThrowTerminatingError(ErrorRecordFactory.Create(e, e.TargetObject)); }
                     return MetricSelection.ForNamespace(Namespace, dims);
                 }
-                default: return MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.TrainingJob, TrainingJobName));
+                default: throw new InvalidOperationException("Resources are selected with ResourceSelection().");
             }
+        }
+
+        /// <summary>The resources the bound names, patterns and filters select; null in the namespace and metric sets.</summary>
+        protected ResourceSelection? ResourceSelection()
+        {
+            ResourceSelection Of(SageMakerResourceType type, string[] names, string? variant = null) => new ResourceSelection(type, names)
+            {
+                VariantName = variant,
+                CreatedAfter = CreatedAfter,
+                Statuses = Status ?? Array.Empty<string>(),
+            };
+            switch (ParameterSetName)
+            {
+                case TrainingJobSet: return Of(SageMakerResourceType.TrainingJob, TrainingJobName);
+                case ProcessingJobSet: return Of(SageMakerResourceType.ProcessingJob, ProcessingJobName);
+                case TransformJobSet: return Of(SageMakerResourceType.TransformJob, TransformJobName);
+                case EndpointSet: return Of(SageMakerResourceType.Endpoint, EndpointName, VariantName);
+                case InferenceComponentSet: return Of(SageMakerResourceType.InferenceComponent, InferenceComponentName);
+                default: return null;
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="work"/> once per metric selection the bound parameters describe: each resource of the
+        /// names and patterns (see <see cref="SageMakerMonitoringCmdlet.RunForEachResource"/>), or the one namespace or
+        /// piped-metrics selection.
+        /// </summary>
+        protected void RunForEachSelection(Action<Core.Aws.IAwsClientFactory> prepare, Func<MetricSelection, ResourceWork, CmdletOutput, CancellationToken, Task> work,
+            int? throttleLimit = null)
+        {
+            var resources = ResourceSelection();
+            if (resources is null)
+            {
+                var selection = BuildSelection();
+                RunForEachScope(Target, throttleLimit ?? ThrottleLimit, prepare, (w, output, ct) => work(selection, w, output, ct));
+                return;
+            }
+            RunForEachResource(resources, throttleLimit ?? ThrottleLimit, prepare, (w, output, ct) => work(MetricSelection.ForResource(w.Resource!), w, output, ct));
         }
 
         /// <summary>Whether -Dimension becomes ListMetrics filters (at most 10): when no -MetricName names the metrics.</summary>
@@ -117,13 +180,13 @@ namespace SageMakerMonitoring.Commands
         /// <summary>The current resource name, as the error target.</summary>
         protected object Target => ParameterSetName switch
         {
-            ProcessingJobSet => ProcessingJobName,
-            TransformJobSet => TransformJobName,
-            EndpointSet => EndpointName,
-            InferenceComponentSet => InferenceComponentName,
+            ProcessingJobSet => string.Join(", ", ProcessingJobName),
+            TransformJobSet => string.Join(", ", TransformJobName),
+            EndpointSet => string.Join(", ", EndpointName),
+            InferenceComponentSet => string.Join(", ", InferenceComponentName),
             NamespaceSet => Namespace,
             MetricSet => _pipedSelection?.ResourceName ?? "",
-            _ => TrainingJobName,
+            _ => string.Join(", ", TrainingJobName),
         };
 
         /// <summary>

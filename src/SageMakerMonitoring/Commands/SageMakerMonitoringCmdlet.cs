@@ -16,20 +16,21 @@ namespace SageMakerMonitoring.Commands
     {
         private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
-        private IAwsClientFactory? _clients;
+        private readonly System.Collections.Generic.Dictionary<(string?, string?), IAwsClientFactory> _factories =
+            new System.Collections.Generic.Dictionary<(string?, string?), IAwsClientFactory>();
         private volatile CmdletOutput? _currentOutput;
 
-        /// <summary>The AWS Region, e.g. us-east-1. Default: the -ProfileName's region, $StoredAWSRegion, then the standard
-        /// AWS resolution (AWS_REGION, the default profile, ...).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
+        /// <summary>The AWS Region(s), e.g. us-east-1. Default: the -ProfileName's region, $StoredAWSRegion, then the standard
+        /// AWS resolution (AWS_REGION, the default profile, ...). Cmdlets that read many resources take several (each
+        /// with each -ProfileName); the others take one. Binds from piped objects' Region property.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.RegionCompleter))]
-        public string? Region { get; set; }
+        public string[]? Region { get; set; }
 
-        /// <summary>A named profile from the shared AWS config/credentials files (SSO and assume-role profiles work).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? ProfileName { get; set; }
+        /// <summary>Named profile(s) from the shared AWS config/credentials files (SSO and assume-role profiles work).
+        /// Binds from piped objects' ProfileName property.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string[]? ProfileName { get; set; }
 
         /// <summary>A shared credentials file to read -ProfileName (or its default profile) from.</summary>
         [Parameter]
@@ -66,10 +67,71 @@ namespace SageMakerMonitoring.Commands
         /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing).</summary>
         protected CancellationToken CancellationToken => _cancellation.Token;
 
-        /// <summary>Clients built from the shared parameters, created on first use.</summary>
-        protected IAwsClientFactory Clients => _clients ??= CreateClientFactory();
+        /// <summary>Clients built from the shared parameters, created on first use. Cmdlets that read one scope use
+        /// these: several -Region or -ProfileName values are a terminating <c>OneRegionAndProfileOnly</c> error.</summary>
+        protected IAwsClientFactory Clients
+        {
+            get
+            {
+                var regions = Values(Region);
+                var profiles = Values(ProfileName);
+                if (regions.Length > 1 || profiles.Length > 1)
+                {
+                    var given = regions.Length > 1 ? "-Region " + string.Join(",", regions) : "-ProfileName " + string.Join(",", profiles);
+                    ThrowTerminatingError(ErrorRecordFactory.Create(new MonitoringException("OneRegionAndProfileOnly", ErrorKind.InvalidArgument,
+                        $"{MyInvocation.MyCommand.Name} works in one Region with one profile; {given} names several.", given)
+                    {
+                        RecommendedAction = "Give one -Region and one -ProfileName, or call the cmdlet once per Region and profile.",
+                    }, given));
+                }
+                return ClientsFor(regions.Length == 1 ? regions[0] : null, profiles.Length == 1 ? profiles[0] : null);
+            }
+        }
 
-        protected virtual IAwsClientFactory CreateClientFactory()
+        /// <summary>
+        /// Every scope the shared parameters name: each -Region with each -ProfileName (the cross product; a missing one
+        /// is the default), with its clients created here, on the pipeline thread, and kept for the cmdlet's life.
+        /// </summary>
+        protected System.Collections.Generic.IReadOnlyList<Core.Resources.FleetScope> ClientScopes()
+        {
+            var regions = Values(Region);
+            var profiles = Values(ProfileName);
+            var scopes = new System.Collections.Generic.List<Core.Resources.FleetScope>();
+            foreach (var profile in profiles.Length == 0 ? new string?[] { null } : profiles)
+            {
+                foreach (var region in regions.Length == 0 ? new string?[] { null } : regions)
+                {
+                    var clients = ClientsFor(region, profile);
+                    var label = profile is null ? clients.Region : $"profile '{profile}' in {clients.Region}";
+                    scopes.Add(new Core.Resources.FleetScope(label, clients));
+                }
+            }
+            return scopes;
+        }
+
+        /// <summary>Several values with blanks and repeats removed (a piped object with an empty Region means the default).</summary>
+        private static string[] Values(string[]? values)
+        {
+            if (values is null) return new string[0];
+            var list = new System.Collections.Generic.List<string>();
+            foreach (var v in values)
+            {
+                if (string.IsNullOrWhiteSpace(v)) continue;
+                var t = v.Trim();
+                if (!list.Contains(t)) list.Add(t);
+            }
+            return list.ToArray();
+        }
+
+        private IAwsClientFactory ClientsFor(string? region, string? profile)
+        {
+            if (_factories.TryGetValue((region, profile), out var existing)) return existing;
+            var created = CreateClientFactory(region, profile);
+            _factories[(region, profile)] = created;
+            return created;
+        }
+
+        protected virtual IAwsClientFactory CreateClientFactory(string? region, string? profileName)
         {
             if (EndpointUrl != null && !Uri.TryCreate(EndpointUrl, UriKind.Absolute, out _))
             {
@@ -79,8 +141,8 @@ namespace SageMakerMonitoring.Commands
 
             var options = new AwsClientOptions
             {
-                Region = Region,
-                ProfileName = ProfileName,
+                Region = region,
+                ProfileName = profileName,
                 ProfileLocation = ProfileLocation,
                 AccessKey = AccessKey,
                 SecretKey = SecretKey,
@@ -100,7 +162,7 @@ namespace SageMakerMonitoring.Commands
             }
             catch (Exception ex)
             {
-                ThrowTerminatingError(ErrorRecordFactory.Create(ex, Region ?? ProfileName ?? ProfileLocation));
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, region ?? profileName ?? ProfileLocation));
                 throw; // not reached
             }
         }
@@ -268,7 +330,8 @@ namespace SageMakerMonitoring.Commands
         protected virtual void Dispose(bool disposing)
         {
             if (!disposing) return;
-            (_clients as IDisposable)?.Dispose();
+            foreach (var factory in _factories.Values) (factory as IDisposable)?.Dispose();
+            _factories.Clear();
             _cancellation.Dispose();
         }
     }

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Infrastructure;
 using SageMakerMonitoring.Core.Metrics;
+using SageMakerMonitoring.Core.Output;
 using SageMakerMonitoring.Core.Time;
 
 namespace SageMakerMonitoring.Commands
@@ -60,14 +61,11 @@ namespace SageMakerMonitoring.Commands
         protected override void ProcessRecord()
         {
             if (DeferPipedMetrics()) return;
-            var query = new MetricQuery(BuildSelection())
-            {
-                MetricNames = MetricName,
-                Statistics = Statistic,
-                Period = ParsePeriod(Period),
-                StartTime = StartTime,
-                Since = ParseOptionalDuration(Since, nameof(Since), allowPointInTime: true),
-            };
+            var metricNames = MetricName;
+            var statistics = Statistic;
+            var period = ParsePeriod(Period);
+            var startTime = StartTime;
+            var since = ParseOptionalDuration(Since, nameof(Since), allowPointInTime: true);
             var options = new MetricWatchOptions
             {
                 Interval = ParseOptionalDuration(Interval, nameof(Interval)),
@@ -75,13 +73,25 @@ namespace SageMakerMonitoring.Commands
                 Count = Count,
             };
             if (LateDataWindow != null) options.LateDataWindow = ParseDuration(LateDataWindow, nameof(LateDataWindow));
-            var cloudWatch = Clients.CreateCloudWatch();
-            var sageMaker = Clients.CreateSageMaker();
-            Run(async (output, ct) =>
+            // A watch never ends on its own: every selected resource is watched at once, whatever -ThrottleLimit says.
+            RunForEachSelection(c => c.CreateCloudWatch(), async (selection, w, output, ct) =>
             {
-                var watcher = new MetricWatcher(cloudWatch, sageMaker, output);
-                await foreach (var point in watcher.WatchAsync(query, options, ct).ConfigureAwait(false)) output.WriteObject(point);
-            }, Target);
+                var query = new MetricQuery(selection)
+                {
+                    Scope = w.Output,
+                    MetricNames = metricNames,
+                    Statistics = statistics,
+                    Period = period,
+                    StartTime = startTime,
+                    Since = since,
+                };
+                var watcher = new MetricWatcher(w.Clients.CreateCloudWatch(), w.Clients.CreateSageMaker(), output);
+                await foreach (var point in watcher.WatchAsync(query, options, ct).ConfigureAwait(false))
+                {
+                    ResourceScopeStamp.Apply(point, w.Output);
+                    output.WriteObject(point);
+                }
+            }, int.MaxValue);
         }
     }
 }

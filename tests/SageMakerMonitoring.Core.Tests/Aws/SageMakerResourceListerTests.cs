@@ -100,5 +100,44 @@ namespace SageMakerMonitoring.Core.Tests.Aws
             var page = await lister.ListNamesAsync(SageMakerNameList.TrainingJobs, "demo_*", null, CancellationToken.None);
             Assert.Contains("demo-train-resnet50", page.Names);
         }
+
+        [Fact]
+        public async Task Status_and_creation_time_filters_select_what_the_aws_cli_selects()
+        {
+            await _emulator.ResetAsync("demo");
+            var start = DateTime.UtcNow.AddHours(-5);
+            for (var i = 1; i <= 6; i++)
+            {
+                await _emulator.PostControlAsync("sagemaker/upsert", new JsonObject
+                {
+                    ["type"] = "TrainingJob",
+                    ["name"] = "filter-job-" + i,
+                    ["status"] = i % 2 == 0 ? "Failed" : "Completed",
+                    ["creationTime"] = start.AddMinutes(10 * i).ToString("o"),
+                });
+            }
+            using var factory = EmulatorWireClients.Create(_emulator);
+            var client = factory.CreateSageMaker();
+            var after = start.AddMinutes(25);
+            var page = await client.ListSummariesAsync(new SageMakerListFilter(SageMakerNameList.TrainingJobs)
+            {
+                NameContains = "filter-job",
+                StatusEquals = "Failed",
+                CreatedAfter = after,
+            }, null, CancellationToken.None);
+            var names = page.Items.Select(i => i.Name).ToList();
+            // Created after +25 min: jobs 3..6; Failed: the even ones.
+            Assert.Equal(new[] { "filter-job-4", "filter-job-6" }, names);
+            Assert.All(page.Items, i => Assert.Equal("Failed", i.Status));
+            Assert.All(page.Items, i => Assert.StartsWith("arn:aws:sagemaker:us-east-1:", i.Arn));
+
+            var cli = (await _emulator.AwsAsync("sagemaker", "list-training-jobs", "--name-contains", "filter-job", "--status-equals", "Failed",
+                "--creation-time-after", after.ToString("yyyy-MM-ddTHH:mm:ssZ"), "--sort-order", "Ascending")).EnsureSuccess().Json!;
+            var cliNames = cli["TrainingJobSummaries"]!.AsArray().Select(s => s!["TrainingJobName"]!.GetValue<string>()).ToList();
+            Assert.Equal(cliNames, names);
+
+            var refused = await _emulator.AwsAsync("sagemaker", "list-training-jobs", "--status-equals", "Running");
+            Assert.NotEqual(0, refused.ExitCode);
+        }
     }
 }

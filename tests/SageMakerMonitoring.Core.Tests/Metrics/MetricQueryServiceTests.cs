@@ -246,6 +246,8 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
             public Task<EndpointConfigDescription> DescribeEndpointConfigAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
             public Task<SageMakerNamePage> ListNamesAsync(SageMakerNameList list, string? nameContains, string? nextToken, CancellationToken cancellationToken) =>
                 Task.FromResult(new SageMakerNamePage(new[] { _job.Name }, null));
+            public Task<SageMakerSummaryPage> ListSummariesAsync(SageMakerListFilter filter, string? nextToken, CancellationToken cancellationToken) =>
+                Task.FromResult(new SageMakerSummaryPage(new[] { new SageMakerResourceSummary(_job.Name, _job.Arn, _job.Status, _job.CreationTime) }, null));
         }
     }
 }

@@ -58,6 +58,73 @@ namespace SageMakerMonitoring.Core.Aws.SageMaker
             return true;
         }
 
+        /// <summary>Per list: the summary's ARN and status members (botocore's *Summary shapes).</summary>
+        private static readonly Dictionary<SageMakerNameList, (string Arn, string Status)> SummaryMembers =
+            new Dictionary<SageMakerNameList, (string, string)>
+            {
+                [SageMakerNameList.TrainingJobs] = ("TrainingJobArn", "TrainingJobStatus"),
+                [SageMakerNameList.ProcessingJobs] = ("ProcessingJobArn", "ProcessingJobStatus"),
+                [SageMakerNameList.TransformJobs] = ("TransformJobArn", "TransformJobStatus"),
+                [SageMakerNameList.Endpoints] = ("EndpointArn", "EndpointStatus"),
+                [SageMakerNameList.NotebookInstances] = ("NotebookInstanceArn", "NotebookInstanceStatus"),
+                [SageMakerNameList.InferenceComponents] = ("InferenceComponentArn", "InferenceComponentStatus"),
+            };
+
+        // After SummaryMembers: static fields initialize in the order they are written.
+        private static readonly Dictionary<SageMakerNameList, JsonOperationUnmarshaller<SageMakerSummaryPage>> SummaryOutputs = CreateSummaryOutputs();
+
+        public Task<SageMakerSummaryPage> ListSummariesAsync(SageMakerListFilter filter, string? nextToken, CancellationToken cancellationToken)
+        {
+            if (filter is null) throw new ArgumentNullException(nameof(filter));
+            var shape = Lists[filter.List];
+            var contains = IsNameFilter(filter.NameContains) ? filter.NameContains : null;
+            return InvokeJsonAsync(shape.Operation, writer =>
+            {
+                if (contains != null) writer.WriteString("NameContains", contains);
+                if (filter.CreatedAfter is DateTime after) writer.WriteEpochSeconds("CreationTimeAfter", after);
+                if (!string.IsNullOrEmpty(filter.StatusEquals)) writer.WriteString("StatusEquals", filter.StatusEquals);
+                if (!string.IsNullOrEmpty(nextToken)) writer.WriteString("NextToken", nextToken);
+                writer.WriteNumber("MaxResults", 100);
+                writer.WriteString("SortBy", "CreationTime");
+                writer.WriteString("SortOrder", "Ascending");
+            }, SummaryOutputs[filter.List], cancellationToken);
+        }
+
+        private static Dictionary<SageMakerNameList, JsonOperationUnmarshaller<SageMakerSummaryPage>> CreateSummaryOutputs()
+        {
+            var outputs = new Dictionary<SageMakerNameList, JsonOperationUnmarshaller<SageMakerSummaryPage>>();
+            foreach (var entry in Lists)
+            {
+                var (_, listMember, nameMember) = entry.Value;
+                var (arnMember, statusMember) = SummaryMembers[entry.Key];
+                outputs[entry.Key] = new JsonOperationUnmarshaller<SageMakerSummaryPage>(ServiceDescriptor.SageMaker,
+                    (ref Utf8JsonReader reader) =>
+                    {
+                        var items = JsonOutput.ListPage(ref reader, listMember, "NextToken",
+                            (ref Utf8JsonReader r) => ReadSummary(ref r, nameMember, arnMember, statusMember), out var token);
+                        items.RemoveAll(i => string.IsNullOrEmpty(i.Name));
+                        return new SageMakerSummaryPage(items, string.IsNullOrEmpty(token) ? null : token);
+                    });
+            }
+            return outputs;
+        }
+
+        private static SageMakerResourceSummary ReadSummary(ref Utf8JsonReader reader, string nameMember, string arnMember, string statusMember)
+        {
+            string name = "";
+            string? arn = null, status = null;
+            DateTime? created = null;
+            while (JsonOutput.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals(nameMember)) { reader.Read(); name = JsonOutput.String(ref reader) ?? ""; }
+                else if (reader.ValueTextEquals(arnMember)) { reader.Read(); arn = JsonOutput.String(ref reader); }
+                else if (reader.ValueTextEquals(statusMember)) { reader.Read(); status = JsonOutput.String(ref reader); }
+                else if (reader.ValueTextEquals("CreationTime")) { reader.Read(); created = JsonOutput.NullableEpochSeconds(ref reader); }
+                else { reader.Read(); reader.Skip(); }
+            }
+            return new SageMakerResourceSummary(name, arn, status, created);
+        }
+
         private static Dictionary<SageMakerNameList, JsonOperationUnmarshaller<SageMakerNamePage>> CreateListOutputs()
         {
             var outputs = new Dictionary<SageMakerNameList, JsonOperationUnmarshaller<SageMakerNamePage>>();

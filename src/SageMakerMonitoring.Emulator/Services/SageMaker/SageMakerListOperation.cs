@@ -11,11 +11,26 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
     /// One List* call (ListTrainingJobs, ListEndpoints, ...) as botocore's model shapes it: NameContains (pattern
     /// [a-zA-Z0-9-]+, at most 63 characters; a case-sensitive substring, as moto matches it), SortBy Name|CreationTime
     /// (default CreationTime), SortOrder Ascending|Descending (default Descending), MaxResults 1-100 (default 10), and a
-    /// NextToken; each summary carries the members of the kind's *Summary shape.
+    /// NextToken, and the filters every one of these calls takes: CreationTimeAfter / CreationTimeBefore (strictly after /
+    /// before) and StatusEquals (the kind's status enum; a value outside it is a ValidationException, as botocore's model
+    /// constrains it); each summary carries the members of the kind's *Summary shape.
     /// </summary>
     public sealed class SageMakerListOperation
     {
         private static readonly Regex NameContainsPattern = new Regex("^[a-zA-Z0-9-]*$", RegexOptions.CultureInvariant);
+
+        private static readonly string[] JobStatuses = { "InProgress", "Completed", "Failed", "Stopping", "Stopped" };
+
+        /// <summary>botocore's status enums per kind (TrainingJobStatus, ProcessingJobStatus, ... EndpointStatus).</summary>
+        private static readonly Dictionary<SageMakerResourceKind, string[]> Statuses = new Dictionary<SageMakerResourceKind, string[]>
+        {
+            [SageMakerResourceKind.TrainingJob] = new[] { "InProgress", "Completed", "Failed", "Stopping", "Stopped", "Deleting" },
+            [SageMakerResourceKind.ProcessingJob] = JobStatuses,
+            [SageMakerResourceKind.TransformJob] = JobStatuses,
+            [SageMakerResourceKind.Endpoint] = new[] { "OutOfService", "Creating", "Updating", "SystemUpdating", "RollingBack", "InService", "Deleting", "Failed", "UpdateRollbackFailed" },
+            [SageMakerResourceKind.NotebookInstance] = new[] { "Pending", "InService", "Stopping", "Stopped", "Failed", "Deleting", "Updating" },
+            [SageMakerResourceKind.InferenceComponent] = new[] { "InService", "Creating", "Updating", "Failed", "Deleting" },
+        };
 
         private static readonly SageMakerListOperation[] All =
         {
@@ -67,7 +82,19 @@ namespace SageMakerMonitoring.Emulator.Services.SageMaker
             if (order != "Ascending" && order != "Descending")
                 throw new AwsErrorException("ValidationException", $"1 validation error detected: Value '{order}' at 'sortOrder' failed to satisfy constraint: Member must satisfy enum value set: [Ascending, Descending]", 400);
 
-            var kept = resources.Where(r => r.Kind == Kind && (string.IsNullOrEmpty(contains) || r.Name.Contains(contains, StringComparison.Ordinal)));
+            var status = request.GetString("StatusEquals");
+            if (status != null && Array.IndexOf(Statuses[Kind], status) < 0)
+            {
+                throw new AwsErrorException("ValidationException",
+                    $"1 validation error detected: Value '{status}' at 'statusEquals' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", Statuses[Kind])}]", 400);
+            }
+            var after = request.GetDateTime("CreationTimeAfter");
+            var before = request.GetDateTime("CreationTimeBefore");
+
+            var kept = resources.Where(r => r.Kind == Kind && (string.IsNullOrEmpty(contains) || r.Name.Contains(contains, StringComparison.Ordinal))
+                && (status is null || r.Status == status)
+                && (after is null || r.CreationTime > after.Value)
+                && (before is null || r.CreationTime < before.Value));
             IOrderedEnumerable<SageMakerResource> sorted = sortBy switch
             {
                 "Name" => kept.OrderBy(r => r.Name, StringComparer.Ordinal),

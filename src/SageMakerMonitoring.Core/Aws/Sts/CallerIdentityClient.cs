@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+
+namespace SageMakerMonitoring.Core.Aws.Sts
+{
+    /// <summary>
+    /// GetCallerIdentity through the SDK's own STS client (regional endpoint, or AWS_ENDPOINT_URL_STS / the endpoint URL
+    /// every service uses). Answers are kept per access key and endpoint for the life of the process, so a session asks
+    /// once per set of credentials however many cmdlets, regions and resources it reads.
+    /// </summary>
+    internal sealed class CallerIdentityClient : ICallerIdentityClient
+    {
+        private static readonly ConcurrentDictionary<string, Lazy<Task<string?>>> Answers = new ConcurrentDictionary<string, Lazy<Task<string?>>>(StringComparer.Ordinal);
+
+        private readonly AWSCredentials? _credentials;
+        private readonly RegionEndpoint _region;
+        private readonly string? _endpointUrl;
+        private readonly Action<AwsCallRecord>? _callLogger;
+
+        public CallerIdentityClient(AWSCredentials? credentials, RegionEndpoint region, string? endpointUrl, Action<AwsCallRecord>? callLogger)
+        {
+            _credentials = credentials;
+            _region = region;
+            _endpointUrl = endpointUrl;
+            _callLogger = callLogger;
+        }
+
+        public async Task<string?> GetAccountAsync(CancellationToken cancellationToken)
+        {
+            string key;
+            try
+            {
+                key = (_credentials?.GetCredentials().AccessKey ?? "(default chain)") + "|" + (_endpointUrl ?? _region.SystemName);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                return null; // credentials that cannot be read fail the real calls with their own error
+            }
+            var answer = Answers.GetOrAdd(key, _ => new Lazy<Task<string?>>(AskAsync));
+            var task = answer.Value;
+            if (!task.IsCompleted)
+            {
+                // The shared call goes on for others; this caller stops waiting at Ctrl+C.
+                await Task.WhenAny(task, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            var account = await task.ConfigureAwait(false);
+            // A failed answer is not kept: the next call asks again.
+            if (account is null) Answers.TryRemove(key, out _);
+            cancellationToken.ThrowIfCancellationRequested();
+            return account;
+        }
+
+        private async Task<string?> AskAsync()
+        {
+            var config = new AmazonSecurityTokenServiceConfig { MaxErrorRetry = 2 };
+            if (_endpointUrl != null) config.ServiceURL = _endpointUrl;
+            else config.RegionEndpoint = _region;
+            config.AuthenticationRegion = _region.SystemName;
+            var started = DateTime.UtcNow;
+            try
+            {
+                using var client = _credentials != null ? new AmazonSecurityTokenServiceClient(_credentials, config) : new AmazonSecurityTokenServiceClient(config);
+                var response = await client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), CancellationToken.None).ConfigureAwait(false);
+                Log(200, null, response.ResponseMetadata?.RequestId, started);
+                return string.IsNullOrEmpty(response.Account) ? null : response.Account;
+            }
+            catch (AmazonServiceException ex)
+            {
+                Log((int)ex.StatusCode, ex.ErrorCode, ex.RequestId, started);
+                return null;
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                Log(0, ex.GetType().Name, null, started);
+                return null;
+            }
+        }
+
+        private void Log(int status, string? errorCode, string? requestId, DateTime started)
+        {
+            if (_callLogger is null) return;
+            try
+            {
+                _callLogger(new AwsCallRecord("STS", "GetCallerIdentity", _region.SystemName, status, DateTime.UtcNow - started, 0, errorCode, requestId));
+            }
+            catch (InvalidOperationException)
+            {
+                // The cmdlet's output already completed.
+            }
+        }
+    }
+}

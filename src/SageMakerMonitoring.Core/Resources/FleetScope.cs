@@ -1,0 +1,30 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using SageMakerMonitoring.Core.Aws;
+using SageMakerMonitoring.Core.Output;
+
+namespace SageMakerMonitoring.Core.Resources
+{
+    /// <summary>One account × Region a call reads: the clients built for one -ProfileName and -Region (or piped
+    /// ProfileName/Region), and a label that names it in messages ("eu-west-1", "profile 'prod' in eu-west-1").</summary>
+    public sealed class FleetScope
+    {
+        public FleetScope(string label, IAwsClientFactory clients)
+        {
+            Label = label ?? throw new ArgumentNullException(nameof(label));
+            Clients = clients ?? throw new ArgumentNullException(nameof(clients));
+        }
+
+        public string Label { get; }
+        public IAwsClientFactory Clients { get; }
+
+        /// <summary>Region and account of a resource read here: the account of its ARN, else the caller's (STS, asked
+        /// once per credentials).</summary>
+        public async Task<ResourceScope> OutputScopeAsync(string? arn, CancellationToken cancellationToken) =>
+            new ResourceScope(Clients.Region, ResourceScope.AccountOfArn(arn)
+                ?? await Clients.CreateCallerIdentity().GetAccountAsync(cancellationToken).ConfigureAwait(false));
+
+        public override string ToString() => Label;
+    }
+}

@@ -195,6 +195,7 @@ namespace SageMakerMonitoring.Core.Tests.Resources
             public Task<EndpointDescription> DescribeEndpointAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
             public Task<NotebookInstanceDescription> DescribeNotebookInstanceAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
             public Task<InferenceComponentDescription> DescribeInferenceComponentAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+            public Task<EndpointConfigDescription> DescribeEndpointConfigAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
         }
     }
 }

@@ -20,10 +20,19 @@ namespace SageMakerMonitoring.Core.Resources
         public IAwsClientFactory Clients { get; }
 
         /// <summary>Region and account of a resource read here: the account of its ARN, else the caller's (STS, asked
-        /// once per credentials).</summary>
-        public async Task<ResourceScope> OutputScopeAsync(string? arn, CancellationToken cancellationToken) =>
-            new ResourceScope(Clients.Region, ResourceScope.AccountOfArn(arn)
-                ?? await Clients.CreateCallerIdentity().GetAccountAsync(cancellationToken).ConfigureAwait(false));
+        /// once per credentials, when the account is first read).</summary>
+        public ResourceScope OutputScope(string? arn)
+        {
+            var account = ResourceScope.AccountOfArn(arn);
+            return account != null
+                ? new ResourceScope(Clients.Region, account)
+                : new ResourceScope(Clients.Region, () => CallerAccountAsync(Clients.CreateCallerIdentity()));
+        }
+
+        // On the thread pool from the start: reading the credentials for the lookup's key may itself be a call (SSO,
+        // assume-role), which must not hold the pipeline thread.
+        private static Task<string?> CallerAccountAsync(ICallerIdentityClient callerIdentity) =>
+            Task.Run(() => callerIdentity.GetAccountAsync(CancellationToken.None));
 
         public override string ToString() => Label;
     }

@@ -200,7 +200,9 @@ namespace SageMakerMonitoring.Commands
                     try
                     {
                         var summary = await Exporter(scope, output).ExportAsync(For(scope), ct).ConfigureAwait(false);
-                        ResourceScopeStamp.Apply(summary, await scope.OutputScopeAsync(null, ct).ConfigureAwait(false));
+                        var outputScope = scope.OutputScope(null);
+                        await outputScope.LookUpAccountAsync().ConfigureAwait(false);
+                        ResourceScopeStamp.Apply(summary, outputScope);
                         output.WriteObject(summary);
                     }
                     catch (Exception ex) when (approved.Count > 1 && !(ex is OperationCanceledException && ct.IsCancellationRequested))

@@ -204,7 +204,7 @@ namespace SageMakerMonitoring.Commands
             clients.CreateCloudWatchLogs();
             clients.CreateSageMaker();
             var scope = new FleetScope(clients.Region, clients);
-            Run(async (output, ct) => await work(resource, new ResourceWork(resource, await scope.OutputScopeAsync(null, ct).ConfigureAwait(false), clients), output, ct)
+            Run(async (output, ct) => await work(resource, new ResourceWork(resource, scope.OutputScope(null), clients), output, ct)
                 .ConfigureAwait(false), resource.Name);
         }
 

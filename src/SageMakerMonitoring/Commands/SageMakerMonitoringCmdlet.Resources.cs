@@ -31,7 +31,7 @@ namespace SageMakerMonitoring.Commands
             {
                 var scope = scopes[0];
                 var single = SageMakerResource.Create(selection.Type, ResourceNamePattern.Parse(selection.Names[0].Trim()).Literal, selection.VariantName);
-                Run(async (output, ct) => await work(new ResourceWork(single, await scope.OutputScopeAsync(null, ct).ConfigureAwait(false), scope.Clients), output, ct)
+                Run(async (output, ct) => await work(new ResourceWork(single, scope.OutputScope(null), scope.Clients), output, ct)
                     .ConfigureAwait(false), single.Name);
                 return;
             }
@@ -50,7 +50,7 @@ namespace SageMakerMonitoring.Commands
                     async (item, itemToken) =>
                     {
                         if (item.Failure != null) throw item.Failure;
-                        var outputScope = await item.Scope.OutputScopeAsync(item.Selected!.Arn, itemToken).ConfigureAwait(false);
+                        var outputScope = item.Scope.OutputScope(item.Selected!.Arn);
                         await work(new ResourceWork(item.Resource, outputScope, item.Scope.Clients), output, itemToken).ConfigureAwait(false);
                     },
                     (item, ex) => output.WriteError(ScopedError(ex, item.Target, several ? item.Scope : null)), ct).ConfigureAwait(false);
@@ -68,7 +68,7 @@ namespace SageMakerMonitoring.Commands
             if (scopes.Count == 1)
             {
                 var scope = scopes[0];
-                Run(async (output, ct) => await work(new ResourceWork(null, await scope.OutputScopeAsync(null, ct).ConfigureAwait(false), scope.Clients), output, ct)
+                Run(async (output, ct) => await work(new ResourceWork(null, scope.OutputScope(null), scope.Clients), output, ct)
                     .ConfigureAwait(false), target);
                 return;
             }
@@ -76,7 +76,7 @@ namespace SageMakerMonitoring.Commands
             {
                 await FanOutRunner.RunAsync(AsAsync(scopes), throttleLimit,
                     async (scope, itemToken) =>
-                        await work(new ResourceWork(null, await scope.OutputScopeAsync(null, itemToken).ConfigureAwait(false), scope.Clients), output, itemToken).ConfigureAwait(false),
+                        await work(new ResourceWork(null, scope.OutputScope(null), scope.Clients), output, itemToken).ConfigureAwait(false),
                     (scope, ex) => output.WriteError(ScopedError(ex, target ?? scope.Label, scope)), ct).ConfigureAwait(false);
             }, target);
         }

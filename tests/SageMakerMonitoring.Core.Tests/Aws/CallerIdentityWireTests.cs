@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Net;
+using System.Net.Sockets;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -56,6 +59,45 @@ namespace SageMakerMonitoring.Core.Tests.Aws
             using var factory = EmulatorWireClients.Create(_emulator, calls, "not-the-secret", accessKey: "AKIAFLEETUNKNOWN0001");
             Assert.Null(await factory.CreateCallerIdentity().GetAccountAsync(CancellationToken.None));
             Assert.Contains(calls, c => c.Service == "STS" && c.StatusCode == 403);
+        }
+
+        [Fact]
+        public async Task An_sts_that_never_answers_leaves_the_account_unknown_and_is_not_waited_for_again()
+        {
+            // Accepts connections and never answers, as an STS endpoint behind a network that drops the traffic.
+            var silent = new TcpListener(IPAddress.Loopback, 0);
+            silent.Start();
+            var held = new List<TcpClient>();
+            var accepting = Task.Run(async () =>
+            {
+                try { while (true) held.Add(await silent.AcceptTcpClientAsync()); }
+                catch (Exception) { /* listener stopped */ }
+            });
+            try
+            {
+                var calls = new List<AwsCallRecord>();
+                using var factory = new AwsClientFactory(new AwsClientOptions
+                {
+                    Region = "us-east-1",
+                    AccessKey = "AKIAFLEETSILENTSTS01",
+                    SecretKey = "silent-sts-secret-000000000000000000000001",
+                    EndpointUrl = "http://127.0.0.1:" + ((IPEndPoint)silent.LocalEndpoint).Port,
+                    CallLogger = calls.Add,
+                });
+                var identity = factory.CreateCallerIdentity();
+
+                Assert.Null(await identity.GetAccountAsync(CancellationToken.None));
+                Assert.Single(calls, c => c.Service == "STS");
+                // Kept as a failure: the next cmdlet does not wait for STS again.
+                Assert.Null(await identity.GetAccountAsync(CancellationToken.None));
+                Assert.Single(calls, c => c.Service == "STS");
+            }
+            finally
+            {
+                silent.Stop();
+                foreach (var client in held) client.Dispose();
+                await accepting;
+            }
         }
     }
 }

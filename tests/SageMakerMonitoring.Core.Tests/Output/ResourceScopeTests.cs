@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 using SageMakerMonitoring.Core.Aws;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Logs;
@@ -55,6 +56,30 @@ namespace SageMakerMonitoring.Core.Tests.Output
             var point = new MetricDatapoint(new MetricSeriesDescriptor(new MetricInfo(identity, SageMakerResourceType.Custom, "x", null, null, null), "Sum", 60), DateTime.UtcNow, 1);
             Assert.Null(point.Region);
             Assert.Null(point.Account);
+        }
+
+        [Fact]
+        public void The_caller_account_is_looked_up_once_when_first_read_and_waited_for()
+        {
+            var answer = new TaskCompletionSource<string?>();
+            var lookups = 0;
+            var scope = new ResourceScope("eu-west-1", () => { lookups++; return answer.Task; });
+            Assert.Equal("eu-west-1", scope.Region);
+            Assert.Equal(0, lookups);
+            var reader = Task.Run(() => scope.Account);
+            Assert.False(reader.Wait(50));
+            answer.SetResult("210987654321");
+            Assert.Equal("210987654321", reader.Result);
+            Assert.Equal("eu-west-1/210987654321", scope.ToString());
+            Assert.Equal(1, lookups);
+        }
+
+        [Fact]
+        public void A_lookup_that_fails_or_answers_nothing_leaves_the_account_empty()
+        {
+            Assert.Null(new ResourceScope("us-east-1", () => Task.FromException<string?>(new InvalidOperationException("no route"))).Account);
+            Assert.Null(new ResourceScope("us-east-1", () => Task.FromResult<string?>("")).Account);
+            Assert.Equal("us-east-1", new ResourceScope("us-east-1", () => Task.FromResult<string?>(null)).ToString());
         }
     }
 }

@@ -12,10 +12,17 @@ namespace SageMakerMonitoring.Core.Aws.Sts
     /// <summary>
     /// GetCallerIdentity through the SDK's own STS client (regional endpoint, or AWS_ENDPOINT_URL_STS / the endpoint URL
     /// every service uses). Answers are kept per access key and endpoint for the life of the process, so a session asks
-    /// once per set of credentials however many cmdlets, regions and resources it reads.
+    /// once per set of credentials however many cmdlets, regions and resources it reads. The lookup is bounded (one
+    /// retry, <see cref="AttemptTimeout"/> per attempt), since it only fills in output objects' Account: where STS cannot
+    /// be reached (a private network with endpoints for the monitored services only) the account stays empty, and a
+    /// failed answer is kept for <see cref="FailureKept"/> so the cmdlets that follow do not each wait for it again.
     /// </summary>
     internal sealed class CallerIdentityClient : ICallerIdentityClient
     {
+        internal static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(3);
+        internal static readonly TimeSpan FailureKept = TimeSpan.FromMinutes(5);
+
+        private static readonly ConcurrentDictionary<string, DateTime> Failures = new ConcurrentDictionary<string, DateTime>(StringComparer.Ordinal);
         private static readonly ConcurrentDictionary<string, Lazy<Task<string?>>> Answers = new ConcurrentDictionary<string, Lazy<Task<string?>>>(StringComparer.Ordinal);
 
         private readonly AWSCredentials? _credentials;
@@ -51,15 +58,19 @@ namespace SageMakerMonitoring.Core.Aws.Sts
                 cancellationToken.ThrowIfCancellationRequested();
             }
             var account = await task.ConfigureAwait(false);
-            // A failed answer is not kept: the next call asks again.
-            if (account is null) Answers.TryRemove(key, out _);
+            if (account is null)
+            {
+                // A failed answer is kept a while, then asked again.
+                var failedAt = Failures.GetOrAdd(key, DateTime.UtcNow);
+                if (DateTime.UtcNow - failedAt >= FailureKept && Failures.TryRemove(key, out _)) Answers.TryRemove(key, out _);
+            }
             cancellationToken.ThrowIfCancellationRequested();
             return account;
         }
 
         private async Task<string?> AskAsync()
         {
-            var config = new AmazonSecurityTokenServiceConfig { MaxErrorRetry = 2 };
+            var config = new AmazonSecurityTokenServiceConfig { MaxErrorRetry = 1, Timeout = AttemptTimeout };
             if (_endpointUrl != null) config.ServiceURL = _endpointUrl;
             else config.RegionEndpoint = _region;
             config.AuthenticationRegion = _region.SystemName;

@@ -107,8 +107,13 @@ function Write-Step([string] $Message) {
     Write-Host "==> $Message" -ForegroundColor Cyan
 }
 
+# The demo asks dotnet for errors and warnings only: its progress lines (full paths of every output) are wider than
+# the 80-column terminal the demo is read in.
+$script:QuietDotnet = $false
+
 function Invoke-Dotnet {
     param([Parameter(Mandatory)] [string[]] $ArgumentList, [switch] $AllowFailure)
+    if ($script:QuietDotnet) { $ArgumentList += @('--verbosity', 'quiet') }
     & (Get-DotnetPath) @ArgumentList | Out-Host
     $code = $LASTEXITCODE
     if ($code -ne 0 -and -not $AllowFailure) { throw "dotnet $($ArgumentList -join ' ') failed with exit code $code." }
@@ -300,7 +305,7 @@ function Invoke-BuildTask {
 
     Publish-Emulator
 
-    Write-Step "Staging $ModuleOut"
+    Write-Step "Staging $([IO.Path]::GetRelativePath($Root, $ModuleOut))"
     Copy-ModuleFiles
 
     Write-Step 'Checking CmdletsToExport against the compiled cmdlets'
@@ -314,7 +319,8 @@ function Invoke-BuildTask {
     # Help is looked up beside the cmdlet assembly that PowerShell loaded.
     foreach ($runtime in $ReadyToRunRuntimes) { Copy-Item -LiteralPath $helpFolder -Destination (Join-Path $ModuleOut "net10.0-$runtime") -Recurse }
 
-    Write-Host "Module staged: $ModuleOut (Import-Module $ModuleOut)"
+    Write-Host 'Module staged; to use it:'
+    Write-Host "  Import-Module $ModuleOut"
 }
 
 function Invoke-TestTask {
@@ -364,6 +370,7 @@ function Invoke-TestTask {
 }
 
 function Invoke-DemoTask {
+    $script:QuietDotnet = $true
     Invoke-BuildTask
     Write-Step 'Starting the emulator (demo world)'
     $emulator = Start-EmulatorProcess -EmulatorPath $EmulatorDll -Port 0 -Seed demo

@@ -2,7 +2,8 @@
 # pointed AWS_ENDPOINT_URL at an emulator seeded with the demo world.
 
 $module = Get-Module SageMakerMonitoring
-Write-Host "SageMakerMonitoring $($module.Version) from $($module.ModuleBase)"
+Write-Host "SageMakerMonitoring $($module.Version) from"
+Write-Host "  $($module.ModuleBase)"
 Write-Host "PowerShell $($PSVersionTable.PSVersion) ($($PSVersionTable.PSEdition))"
 Write-Host "AWS endpoint: $env:AWS_ENDPOINT_URL (region $env:AWS_REGION)"
 Write-Host ''
@@ -13,7 +14,13 @@ if ($cmdlets.Count -eq 0) {
 }
 else {
     Write-Host "$($cmdlets.Count) cmdlets:"
-    $cmdlets | ForEach-Object {
-        [pscustomobject]@{ Cmdlet = $_.Name; Synopsis = (Get-Help $_.Name).Synopsis }
-    } | Format-Table -AutoSize -Wrap | Out-Host
+    Write-Host ''
+    # Each synopsis word-wrapped beside its cmdlet's name (Format-DemoText comes from demo/DemoText.psm1).
+    $column = ($cmdlets | ForEach-Object { $_.Name.Length } | Measure-Object -Maximum).Maximum + 1
+    foreach ($cmdlet in $cmdlets) {
+        $synopsis = @(Format-DemoText (Get-Help $cmdlet.Name).Synopsis -Indent 0 -Width ((Get-DemoWidth) - $column))
+        Write-Host ($cmdlet.Name.PadRight($column) + $synopsis[0])
+        $synopsis | Select-Object -Skip 1 | ForEach-Object { Write-Host ((' ' * $column) + $_) }
+    }
+    Write-Host ''
 }

@@ -12,7 +12,8 @@ Get-SageMakerMetric -TrainingJobName demo-train-resnet50 -MetricName GPUUtilizat
 Write-Host 'algo-3 runs at about a quarter of the others: one under-used GPU.'
 Write-Host ''
 
-Write-Host '== The data-loader stall: GPU falls while CPU rises (whole job at 5 minutes, -AsSeries)'
+Write-Host '== The data-loader stall: GPU falls while CPU rises'
+Write-Host '   (whole job at 5 minutes, -AsSeries)'
 $series = Get-SageMakerMetric -TrainingJobName demo-train-resnet50 -MetricName GPUUtilization, CPUUtilization -Period 5m -AsSeries |
     Where-Object Host -eq 'algo-1'
 $gpu = $series | Where-Object MetricName -eq GPUUtilization
@@ -29,18 +30,22 @@ Get-SageMakerMetric -EndpointName demo-churn-endpoint -MetricName ModelLatency -
         [pscustomobject]@{ 'Variant, statistic' = $_.Name; Worst = [math]::Round(($_.Group | Measure-Object Value -Maximum).Maximum) }
     } | Format-Table -AutoSize | Out-Host
 
-Write-Host '== Auto period follows CloudWatch retention; too fine a period is a clear error, not an empty result'
+Write-Host '== Auto period follows CloudWatch retention;'
+Write-Host '   too fine a period is a clear error, not an empty result'
 try {
     Get-SageMakerMetric -TrainingJobName demo-train-resnet50 -StartTime (Get-Date).AddDays(-20) -EndTime (Get-Date).AddDays(-19) -Period 60 -ErrorAction Stop
 }
 catch {
-    Write-Host "$($_.FullyQualifiedErrorId): $($_.Exception.Message)"
+    Write-Host $_.FullyQualifiedErrorId
+    Write-DemoText $_.Exception.Message -FirstIndent 2 -Indent 0
 }
 Write-Host ''
 
-Write-Host '== A name that does not exist is an error (non-terminating) with what was searched and what exists'
+Write-Host '== A name that does not exist is an error (non-terminating)'
+Write-Host '   with what was searched and what exists'
 Get-SageMakerMetric -TrainingJobName demo-train-resnet5 -Since 1h -ErrorVariable failed -ErrorAction SilentlyContinue
-Write-Host "$($failed[0].FullyQualifiedErrorId): $($failed[0].Exception.Message)"
+Write-Host $failed[0].FullyQualifiedErrorId
+Write-DemoText $failed[0].Exception.Message -FirstIndent 2 -Indent 0
 Write-Host ''
 
 Write-Host '== Watching live for 12 seconds (Watch-SageMakerMetric -Interval 5s)'

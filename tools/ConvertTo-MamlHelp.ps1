@@ -342,4 +342,5 @@ $settings.Indent = $true
 $settings.Encoding = [Text.UTF8Encoding]::new($false)
 $writer = [Xml.XmlWriter]::Create($OutputPath, $settings)
 try { $document.Save($writer) } finally { $writer.Dispose() }
-Write-Host "Help for $($commands.Count) cmdlet(s) written to $OutputPath"
+Write-Host "Help for $($commands.Count) cmdlet(s) written to"
+Write-Host "  $OutputPath"

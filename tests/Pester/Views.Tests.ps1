@@ -130,6 +130,18 @@ Describe 'Event views' {
         Assert-Table -InputObject $rules -Width 120 -Label 'Targets', 'Description' -Value $rule.Description.Substring(0, 12)
     }
 
+    It 'shows every rule''s name and target ids whole at 80 columns' {
+        $rules = @(Get-SageMakerEventRule)
+        $lines = Get-ViewLine -InputObject $rules -Width 80
+        $rows = $lines | Select-Object -Skip ((Get-TableHeader $lines).Index + 1)
+        foreach ($rule in $rules) {
+            $targets = ($rule.Targets | ForEach-Object Id) -join ', '
+            $targets | Should -Not -BeNullOrEmpty
+            @($rows | Where-Object { $_ -match "^$([regex]::Escape($rule.Name))\s.*\s$([regex]::Escape($targets))\s" }).Count |
+                Should -Be 1 -Because "rule '$($rule.Name)' and its targets '$targets' must show whole at 80 columns:`n$($lines -join "`n")"
+        }
+    }
+
     It 'shows targets with their rule, id, input and ARN at 80 columns' {
         $targets = @(Get-SageMakerEventRuleTarget -RuleName demo-training-failed)
         Assert-Table -InputObject $targets -Width 80 -Label 'RuleName', 'Id', 'Input', 'Arn' -Value 'demo-training-failed', $targets[0].Id, 'arn:aws:'
@@ -193,6 +205,18 @@ Describe 'Findings views' {
         $first = $findings[0]
         foreach ($width in 80, 120) {
             Assert-Table -InputObject $findings -Width $width -Label 'Rule', 'Host', 'Device', 'Hit', 'Evidence' -Value $first.Rule, $first.Host
+        }
+    }
+
+    It 'shows every endpoint finding''s rule and variant whole at 80 columns' {
+        $endpointFindings = @(Get-SageMakerUtilizationFinding -EndpointName demo-churn-endpoint -Since 1d)
+        $endpointFindings.Count | Should -BeGreaterThan 0
+        $lines = Get-ViewLine -InputObject $endpointFindings -Width 80
+        foreach ($l in $lines) { $l.TrimEnd().Length | Should -BeLessOrEqual 80 }
+        $rows = @($lines | Select-Object -Skip ((Get-TableHeader $lines).Index + 1))
+        $rows.Count | Should -Be $endpointFindings.Count
+        for ($i = 0; $i -lt $rows.Count; $i++) {
+            $rows[$i] | Should -Match "^$([regex]::Escape($endpointFindings[$i].Rule))\s+$([regex]::Escape($endpointFindings[$i].Host))\s" -Because "the rule and variant must show whole at 80 columns:`n$($lines -join "`n")"
         }
     }
 

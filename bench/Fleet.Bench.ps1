@@ -213,14 +213,14 @@ function Invoke-CliRun([object[]] $Invocations) {
     [pscustomobject]@{ count = $count; seconds = $watch.Elapsed.TotalSeconds; warnings = 0; errors = $failures; throttleWarnings = 0; firstError = $firstError }
 }
 
-# Before each metrics run: the workload's 3 hours end 1-2 minutes ahead of the machine's clock (the next minute
-# boundary plus one), and the emulator's clock is frozen at that end. So a run that starts within 3 hours of the data
+# Before each metrics run: the workload's 3 hours end 3-4 minutes ahead of the machine's clock (the next minute
+# boundary plus three; the module takes an end up to 5 minutes ahead), and the emulator's clock is frozen at that end. So a run that starts within 3 hours of the data
 # may read it at 1-second periods (the module checks that against the machine's clock), the emulator keeps every point
 # in its 1-second tier however long the run takes, and every read starts exactly 3 hours before the emulator's "now":
 # the 180,000 points/s tier. The series are generated again in place (cheap: under a second per Region).
 function Publish-MetricWorkload([string[]] $In) {
     $clock = [DateTime]::UtcNow
-    $script:end = [DateTime]::new($clock.Year, $clock.Month, $clock.Day, $clock.Hour, $clock.Minute, 0, [DateTimeKind]::Utc).AddMinutes(2)
+    $script:end = [DateTime]::new($clock.Year, $clock.Month, $clock.Day, $clock.Hour, $clock.Minute, 0, [DateTimeKind]::Utc).AddMinutes(4)
     $script:start = $script:end.AddSeconds(-$seconds)
     $null = Invoke-Control 'clock' @{ freeze = $script:end.ToString('o') }
     foreach ($region in $In) {

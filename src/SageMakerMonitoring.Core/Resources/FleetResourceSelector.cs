@@ -8,10 +8,12 @@ using SageMakerMonitoring.Core.Infrastructure;
 namespace SageMakerMonitoring.Core.Resources
 {
     /// <summary>
-    /// The selection of every scope of a call (each account × Region), one after the other, as one stream of
-    /// <see cref="FleetItem"/>s for <see cref="FanOutRunner"/>: each scope's names and patterns through its own
-    /// <see cref="SageMakerResourceSelector"/>. A scope whose listing fails yields one failure item and the next scope is
-    /// read; with several scopes, warnings name the scope they are about.
+    /// The selection of every scope of a call (each account × Region) as one stream of <see cref="FleetItem"/>s for
+    /// <see cref="FanOutRunner"/>: each scope's names and patterns through its own <see cref="SageMakerResourceSelector"/>,
+    /// taken in turn, one item of each scope per round. Interleaving is what lets the runner's few slots read several
+    /// Regions at once, each under its own quota, instead of draining one Region's quota before starting the next. A
+    /// scope whose listing fails yields one failure item and the others go on; with several scopes, warnings name the
+    /// scope they are about.
     /// </summary>
     public static class FleetResourceSelector
     {
@@ -20,38 +22,47 @@ namespace SageMakerMonitoring.Core.Resources
         {
             if (scopes is null) throw new ArgumentNullException(nameof(scopes));
             SageMakerResourceSelector.Validate(selection);
-            foreach (var scope in scopes)
+            var active = new List<(FleetScope Scope, IAsyncEnumerator<SelectedResource> Items)>();
+            try
             {
-                var scopeReporter = scopes.Count > 1 ? new ScopeReporter(reporter, scope.Label) : reporter;
-                var selector = new SageMakerResourceSelector(scope.Clients.CreateSageMaker(), scopeReporter);
-                var items = selector.SelectAsync(selection, cancellationToken).GetAsyncEnumerator(cancellationToken);
-                try
+                foreach (var scope in scopes)
                 {
-                    while (true)
+                    var scopeReporter = scopes.Count > 1 ? new ScopeReporter(reporter, scope.Label) : reporter;
+                    var selector = new SageMakerResourceSelector(scope.Clients.CreateSageMaker(), scopeReporter);
+                    active.Add((scope, selector.SelectAsync(selection, cancellationToken).GetAsyncEnumerator(cancellationToken)));
+                }
+                while (active.Count > 0)
+                {
+                    for (var i = 0; i < active.Count;)
                     {
+                        var (scope, items) = active[i];
                         SelectedResource? selected = null;
                         Exception? failure = null;
+                        var more = false;
                         try
                         {
-                            if (!await items.MoveNextAsync().ConfigureAwait(false)) break;
-                            selected = items.Current;
+                            more = await items.MoveNextAsync().ConfigureAwait(false);
+                            if (more) selected = items.Current;
                         }
                         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
                         {
                             failure = ex;
                         }
-                        if (failure != null)
+                        if (failure != null || !more)
                         {
-                            yield return new FleetItem(scope, null) { Failure = failure };
-                            break;
+                            active.RemoveAt(i);
+                            await items.DisposeAsync().ConfigureAwait(false);
+                            if (failure != null) yield return new FleetItem(scope, null) { Failure = failure };
+                            continue;
                         }
                         yield return new FleetItem(scope, selected) { Failure = selected!.Failure };
+                        i++;
                     }
                 }
-                finally
-                {
-                    await items.DisposeAsync().ConfigureAwait(false);
-                }
+            }
+            finally
+            {
+                foreach (var (_, items) in active) await items.DisposeAsync().ConfigureAwait(false);
             }
         }
 

@@ -99,6 +99,29 @@ Describe 'Region and Account' {
         $streams | ForEach-Object { $_.Account | Should -Be $script:OtherAccount }
         Get-TestEmulatorRequestCount -Operation GetCallerIdentity | Should -Be 1
     }
+
+    It 'a read nobody asks the account of makes no STS call; the first read of Account makes one' {
+        $key = 'AKIAFLEETSCOPES00003'
+        Invoke-TestEmulatorRoute -Method POST -Route keys -Body @{ accessKeyId = $key; secretAccessKey = $script:OtherSecret; accountId = $script:OtherAccount } | Out-Null
+        Reset-TestEmulatorRequestCount | Out-Null
+        $points = @(Get-SageMakerMetric -TrainingJobName 'scope-job-1' -MetricName CPUUtilization -Since 2h -Region eu-west-1 -AccessKey $key -SecretKey $script:OtherSecret)
+        $points.Count | Should -Be 1
+        Get-TestEmulatorRequestCount -Operation GetCallerIdentity | Should -Be 0
+        $points[0].Account | Should -Be $script:OtherAccount
+        $points[0].Account | Should -Be $script:OtherAccount
+        Get-TestEmulatorRequestCount -Operation GetCallerIdentity | Should -Be 1
+    }
+
+    It 'utilization statistics and findings carry them too' {
+        $statistics = @(Measure-SageMakerUtilization -TrainingJobName 'scope-job-1' -Source CloudWatch -Region eu-west-1 @Other -WarningAction SilentlyContinue)
+        $findings = @(Get-SageMakerUtilizationFinding -TrainingJobName 'scope-job-1' -Source CloudWatch -Region eu-west-1 @Other -WarningAction SilentlyContinue)
+        $statistics.Count | Should -BeGreaterThan 0
+        $findings.Count | Should -BeGreaterThan 0
+        foreach ($item in @($statistics) + @($findings)) {
+            $item.Region | Should -Be 'eu-west-1'
+            $item.Account | Should -Be $script:OtherAccount
+        }
+    }
 }
 
 Describe 'Several Regions and profiles in one call' {

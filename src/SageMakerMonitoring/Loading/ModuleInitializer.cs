@@ -10,8 +10,9 @@ namespace SageMakerMonitoring.Loading
     /// before any of the module's dependencies load, and removes it when the module is removed: AWSSDK.Core asks for
     /// System.Text.Json 6.0.0.0 and System.Buffers 4.0.2.0 while the module ships newer builds, and .NET Framework binds
     /// strong names by exact version. On PowerShell 7 nothing is registered: the runtime's own System.* assemblies are
-    /// newer than anything asked for, and the module's AWSSDK assemblies load into the default context as before, so
-    /// a session that loaded AWS Tools for PowerShell first keeps one AWSSDK.Core.
+    /// newer than anything asked for, and the module's assemblies load into its own AssemblyLoadContext
+    /// (SageMakerMonitoring.Loader, chosen by SageMakerMonitoring.psm1), beside whichever AWSSDK.Core AWS Tools for
+    /// PowerShell loads.
     /// This class names only framework types and the handler's (framework-only) types from Core.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup

@@ -14,19 +14,13 @@ namespace SageMakerMonitoring.Completers
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var word = (wordToComplete ?? "").Trim('\'', '"');
             IEnumerable<SageMakerEventType> types = SageMakerEventCatalog.All;
             if (fakeBoundParameters != null && fakeBoundParameters.Contains("EventType"))
             {
                 var given = Names(fakeBoundParameters["EventType"]).Select(SageMakerEventCatalog.Find).Where(t => t != null).Select(t => t!).ToList();
                 if (given.Count > 0) types = given;
             }
-            return types.SelectMany(t => t.Statuses)
-                .Select(s => s.ApiValue)
-                .Distinct(StringComparer.Ordinal)
-                .Where(s => s.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-                .Select(s => new CompletionResult(s, s, CompletionResultType.ParameterValue, s))
-                .ToList();
+            return FixedValueCompletions.StartingWith(wordToComplete, types.SelectMany(t => t.Statuses).Select(s => s.ApiValue).Distinct(StringComparer.Ordinal));
         }
 
         private static IEnumerable<string> Names(object? value)

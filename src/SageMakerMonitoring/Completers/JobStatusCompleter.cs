@@ -16,16 +16,13 @@ namespace SageMakerMonitoring.Completers
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var word = (wordToComplete ?? "").Trim('\'', '"');
             IReadOnlyList<string> values = ResourceStatuses.AllJobStatuses;
             if (fakeBoundParameters != null)
             {
                 if (fakeBoundParameters.Contains("ProcessingJobName")) values = ResourceStatuses.For(SageMakerResourceType.ProcessingJob);
                 else if (fakeBoundParameters.Contains("TransformJobName")) values = ResourceStatuses.For(SageMakerResourceType.TransformJob);
             }
-            return values.Where(s => s.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-                .Select(s => new CompletionResult(s, s, CompletionResultType.ParameterValue, s))
-                .ToList();
+            return FixedValueCompletions.StartingWith(wordToComplete, values);
         }
     }
 }

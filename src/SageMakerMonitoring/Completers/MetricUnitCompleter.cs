@@ -13,11 +13,7 @@ namespace SageMakerMonitoring.Completers
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var word = (wordToComplete ?? "").Trim('\'', '"');
-            return MetricDatumRules.Units
-                .Where(u => u.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-                .Select(u => new CompletionResult(u.IndexOf('/') >= 0 ? "'" + u + "'" : u, u, CompletionResultType.ParameterValue, u))
-                .ToList();
+            return FixedValueCompletions.StartingWith(wordToComplete, MetricDatumRules.Units);
         }
     }
 }

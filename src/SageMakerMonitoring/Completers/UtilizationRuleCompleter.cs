@@ -14,13 +14,10 @@ namespace SageMakerMonitoring.Completers
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var word = (wordToComplete ?? "").Trim('\'', '"');
             IEnumerable<string> rules = UtilizationRules.All;
             if (fakeBoundParameters != null && fakeBoundParameters.Contains("EndpointName")) rules = UtilizationRules.Endpoint;
             else if (fakeBoundParameters != null && fakeBoundParameters.Contains("TrainingJobName")) rules = UtilizationRules.TrainingJob;
-            return rules.Where(r => r.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-                .Select(r => new CompletionResult(r, r, CompletionResultType.ParameterValue, UtilizationRules.Describe(r)))
-                .ToList();
+            return FixedValueCompletions.StartingWith(wordToComplete, rules, UtilizationRules.Describe);
         }
     }
 }

@@ -7,6 +7,7 @@ using SageMakerMonitoring.Core.Aws;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Infrastructure;
 using SageMakerMonitoring.Core.Metrics;
+using SageMakerMonitoring.Core.Tests.Infrastructure;
 using Xunit;
 
 namespace SageMakerMonitoring.Core.Tests.Metrics
@@ -232,21 +233,15 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
             public void Progress(ProgressInfo progress) { }
         }
 
-        private sealed class DescribedJobs : ISageMakerClient
+        private sealed class DescribedJobs : UnsupportedSageMakerClient
         {
             private readonly SageMakerJobDescription _job;
             public DescribedJobs(SageMakerJobDescription job) => _job = job;
-            public Task<SageMakerJobDescription> DescribeTrainingJobAsync(string name, CancellationToken cancellationToken) =>
+            public override Task<SageMakerJobDescription> DescribeTrainingJobAsync(string name, CancellationToken cancellationToken) =>
                 name == _job.Name ? Task.FromResult(_job) : throw new AwsServiceException("SageMaker", "DescribeTrainingJob", "ValidationException", 400, null, "Requested resource not found.");
-            public Task<SageMakerJobDescription> DescribeProcessingJobAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<SageMakerJobDescription> DescribeTransformJobAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<EndpointDescription> DescribeEndpointAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<NotebookInstanceDescription> DescribeNotebookInstanceAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<InferenceComponentDescription> DescribeInferenceComponentAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<EndpointConfigDescription> DescribeEndpointConfigAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<SageMakerNamePage> ListNamesAsync(SageMakerNameList list, string? nameContains, string? nextToken, CancellationToken cancellationToken) =>
+            public override Task<SageMakerNamePage> ListNamesAsync(SageMakerNameList list, string? nameContains, string? nextToken, CancellationToken cancellationToken) =>
                 Task.FromResult(new SageMakerNamePage(new[] { _job.Name }, null));
-            public Task<SageMakerSummaryPage> ListSummariesAsync(SageMakerListFilter filter, string? nextToken, CancellationToken cancellationToken) =>
+            public override Task<SageMakerSummaryPage> ListSummariesAsync(SageMakerListFilter filter, string? nextToken, CancellationToken cancellationToken) =>
                 Task.FromResult(new SageMakerSummaryPage(new[] { new SageMakerResourceSummary(_job.Name, _job.Arn, _job.Status, _job.CreationTime) }, null));
         }
     }

@@ -7,6 +7,7 @@ using SageMakerMonitoring.Core.Aws;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Infrastructure;
 using SageMakerMonitoring.Core.Resources;
+using SageMakerMonitoring.Core.Tests.Infrastructure;
 using Xunit;
 
 namespace SageMakerMonitoring.Core.Tests.Resources
@@ -81,26 +82,18 @@ namespace SageMakerMonitoring.Core.Tests.Resources
         }
 
         /// <summary>Lists the given names in one page; null: every List call is refused (AccessDeniedException).</summary>
-        private sealed class Lister : ISageMakerClient
+        private sealed class Lister : UnsupportedSageMakerClient
         {
             private readonly string[]? _names;
             public Lister(string[]? names) => _names = names;
 
-            public Task<SageMakerSummaryPage> ListSummariesAsync(SageMakerListFilter filter, string? nextToken, CancellationToken cancellationToken)
+            public override Task<SageMakerSummaryPage> ListSummariesAsync(SageMakerListFilter filter, string? nextToken, CancellationToken cancellationToken)
             {
                 if (_names is null) throw new AwsServiceException("SageMaker", "ListTrainingJobs", "AccessDeniedException", 400, null, "not allowed");
                 return Task.FromResult(new SageMakerSummaryPage(_names.Where(n => filter.NameContains is null || n.Contains(filter.NameContains))
                     .Select(n => new SageMakerResourceSummary(n, null, "Completed", null)).ToList(), null));
             }
 
-            public Task<SageMakerNamePage> ListNamesAsync(SageMakerNameList list, string? nameContains, string? nextToken, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<SageMakerJobDescription> DescribeTrainingJobAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<SageMakerJobDescription> DescribeProcessingJobAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<SageMakerJobDescription> DescribeTransformJobAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<EndpointDescription> DescribeEndpointAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<NotebookInstanceDescription> DescribeNotebookInstanceAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<InferenceComponentDescription> DescribeInferenceComponentAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<EndpointConfigDescription> DescribeEndpointConfigAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
         }
     }
 }

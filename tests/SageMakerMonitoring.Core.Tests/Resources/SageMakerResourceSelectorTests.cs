@@ -7,6 +7,7 @@ using SageMakerMonitoring.Core.Aws;
 using SageMakerMonitoring.Core.Catalog;
 using SageMakerMonitoring.Core.Infrastructure;
 using SageMakerMonitoring.Core.Resources;
+using SageMakerMonitoring.Core.Tests.Infrastructure;
 using Xunit;
 
 namespace SageMakerMonitoring.Core.Tests.Resources
@@ -160,7 +161,7 @@ namespace SageMakerMonitoring.Core.Tests.Resources
 
         /// <summary>A SageMaker that lists its summaries 100 a page, oldest first, applying the filters as botocore's
         /// model documents them (NameContains a substring, CreationTimeAfter strictly after, StatusEquals).</summary>
-        private sealed class ScriptedSageMaker : ISageMakerClient
+        private sealed class ScriptedSageMaker : UnsupportedSageMakerClient
         {
             private readonly List<SageMakerResourceSummary> _items;
             public ScriptedSageMaker(IEnumerable<SageMakerResourceSummary> items) => _items = items.ToList();
@@ -168,7 +169,7 @@ namespace SageMakerMonitoring.Core.Tests.Resources
             public List<(SageMakerListFilter Filter, string? Token)> Calls { get; } = new List<(SageMakerListFilter, string?)>();
             public int Describes { get; private set; }
 
-            public Task<SageMakerSummaryPage> ListSummariesAsync(SageMakerListFilter filter, string? nextToken, CancellationToken cancellationToken)
+            public override Task<SageMakerSummaryPage> ListSummariesAsync(SageMakerListFilter filter, string? nextToken, CancellationToken cancellationToken)
             {
                 Calls.Add((filter, nextToken));
                 var kept = _items.Where(i => (filter.NameContains is null || i.Name.Contains(filter.NameContains))
@@ -179,10 +180,10 @@ namespace SageMakerMonitoring.Core.Tests.Resources
                 return Task.FromResult(new SageMakerSummaryPage(page, offset + 100 < kept.Count ? (offset + 100).ToString() : null));
             }
 
-            public Task<SageMakerNamePage> ListNamesAsync(SageMakerNameList list, string? nameContains, string? nextToken, CancellationToken cancellationToken) =>
+            public override Task<SageMakerNamePage> ListNamesAsync(SageMakerNameList list, string? nameContains, string? nextToken, CancellationToken cancellationToken) =>
                 Task.FromResult(new SageMakerNamePage(_items.Where(i => nameContains is null || i.Name.Contains(nameContains)).Select(i => i.Name).ToList(), null));
 
-            public Task<SageMakerJobDescription> DescribeTrainingJobAsync(string name, CancellationToken cancellationToken)
+            public override Task<SageMakerJobDescription> DescribeTrainingJobAsync(string name, CancellationToken cancellationToken)
             {
                 Describes++;
                 var item = _items.FirstOrDefault(i => i.Name == name)
@@ -190,12 +191,6 @@ namespace SageMakerMonitoring.Core.Tests.Resources
                 return Task.FromResult(new SageMakerJobDescription { Name = item.Name, Arn = item.Arn, Status = item.Status!, CreationTime = item.CreationTime });
             }
 
-            public Task<SageMakerJobDescription> DescribeProcessingJobAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<SageMakerJobDescription> DescribeTransformJobAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<EndpointDescription> DescribeEndpointAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<NotebookInstanceDescription> DescribeNotebookInstanceAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<InferenceComponentDescription> DescribeInferenceComponentAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
-            public Task<EndpointConfigDescription> DescribeEndpointConfigAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
         }
     }
 }

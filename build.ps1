@@ -214,6 +214,11 @@ function Assert-ExternalTools {
     }
 }
 
+function Get-FirstLine([string] $Text) {
+    if (-not $Text) { return '' }
+    return ($Text.Trim() -split "`r?`n")[0]
+}
+
 function Read-XunitCounts([string] $TrxPath) {
     if (-not (Test-Path -LiteralPath $TrxPath)) { return $null }
     $trx = [xml](Get-Content -Raw -LiteralPath $TrxPath)
@@ -222,10 +227,17 @@ function Read-XunitCounts([string] $TrxPath) {
     foreach ($name in 'failed', 'error', 'timeout', 'aborted') {
         if ($counters.HasAttribute($name)) { $failed += [int]$counters.GetAttribute($name) }
     }
+    $failedNames = @(foreach ($result in $trx.TestRun.Results.UnitTestResult) {
+            if ($result.outcome -in 'Failed', 'Error', 'Timeout', 'Aborted') {
+                $message = $result.SelectSingleNode("*[local-name()='Output']/*[local-name()='ErrorInfo']/*[local-name()='Message']")
+                $result.testName + ': ' + (Get-FirstLine $(if ($message) { $message.InnerText }))
+            }
+        })
     [pscustomobject]@{
-        Passed  = [int]$counters.passed
-        Failed  = $failed
-        Skipped = [int]$counters.notExecuted
+        Passed      = [int]$counters.passed
+        Failed      = $failed
+        Skipped     = [int]$counters.notExecuted
+        FailedNames = $failedNames
     }
 }
 
@@ -257,15 +269,20 @@ function Invoke-FrameworkTests {
     $exit = $LASTEXITCODE
     if (-not (Test-Path -LiteralPath $xml)) {
         Write-Warning "The Mono run wrote no results (exit code $exit); counting it as one failure."
-        return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+        return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; FailedNames = @("xunit on Mono: no results (exit code $exit)") }
     }
     $assembly = ([xml](Get-Content -Raw -LiteralPath $xml)).assemblies.assembly
+    $failedNames = @(foreach ($test in $assembly.SelectNodes('.//test[@result="Fail"]')) {
+            $message = $test.SelectSingleNode('failure/message')
+            'Mono: ' + $test.name + ': ' + (Get-FirstLine $(if ($message) { $message.InnerText }))
+        })
     $counts = [pscustomobject]@{
-        Passed  = [int]$assembly.GetAttribute('passed')
-        Failed  = [int]$assembly.GetAttribute('failed') + [int]$assembly.GetAttribute('errors')
-        Skipped = [int]$assembly.GetAttribute('skipped')
+        Passed      = [int]$assembly.GetAttribute('passed')
+        Failed      = [int]$assembly.GetAttribute('failed') + [int]$assembly.GetAttribute('errors')
+        Skipped     = [int]$assembly.GetAttribute('skipped')
+        FailedNames = $failedNames
     }
-    if ($exit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1 }
+    if ($exit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1; $counts.FailedNames = @("xunit on Mono: exit code $exit although no test failed") }
     return $counts
 }
 
@@ -344,11 +361,12 @@ function Invoke-TestTask {
     $xunit = Read-XunitCounts $trx
     if (-not $xunit) {
         Write-Warning "dotnet test wrote no results (exit code $xunitExit); counting the xunit run as one failure."
-        $xunit = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+        $xunit = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; FailedNames = @("xunit: no results (exit code $xunitExit)") }
     }
     elseif ($xunitExit -ne 0 -and $xunit.Failed -eq 0) {
         Write-Warning "dotnet test exited with $xunitExit although no test failed; counting that as one failure."
         $xunit.Failed = 1
+        $xunit.FailedNames = @("xunit: exit code $xunitExit although no test failed")
     }
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
 
@@ -365,6 +383,10 @@ function Invoke-TestTask {
     $passed = $xunit.Passed + $mono.Passed + $pesterCounts.Passed
     $failed = $xunit.Failed + $mono.Failed + $pesterCounts.Failed
     $skipped = $xunit.Skipped + $mono.Skipped + $pesterCounts.Skipped
+    # The failures again, named, just above the last line: the end of a long log is what gets read.
+    foreach ($name in @($xunit.FailedNames) + @($mono.FailedNames) + @($pesterCounts.FailedNames)) {
+        if ($name) { Write-Host "FAILED $name" }
+    }
     Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }

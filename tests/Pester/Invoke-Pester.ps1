@@ -40,6 +40,12 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $repositoryRoot = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../..')).ProviderPath
 
+function Get-FirstLine([object] $ErrorRecords) {
+    $record = @($ErrorRecords) | Select-Object -First 1
+    if ($null -eq $record) { return '' }
+    return ("$record" -split "`r?`n")[0]
+}
+
 if ($RunFile) {
     # Inside the fresh process: run one file and write its counts as JSON. Test files run without strict mode.
     Set-StrictMode -Off
@@ -54,13 +60,20 @@ if ($RunFile) {
     $result = Invoke-Pester -Configuration $configuration
     $counts = if ($null -eq $result) {
         Write-Warning "Pester returned no result for $RunFile; counting it as one failure."
-        @{ Passed = 0; Failed = 1; Skipped = 0 }
+        @{ Passed = 0; Failed = 1; Skipped = 0; FailedNames = @("$([IO.Path]::GetFileName($RunFile)): no result") }
     }
     else {
+        # What failed, named, so that the end of a long run says which test to look at.
+        $failedNames = @(
+            foreach ($test in $result.Failed) { $test.ExpandedPath + ': ' + (Get-FirstLine $test.ErrorRecord) }
+            foreach ($block in $result.FailedBlocks) { $block.ExpandedPath + ' (setup): ' + (Get-FirstLine $block.ErrorRecord) }
+            foreach ($container in $result.FailedContainers) { "$($container.Item) (file): " + (Get-FirstLine $container.ErrorRecord) }
+        )
         @{
-            Passed  = $result.PassedCount
-            Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-            Skipped = $result.SkippedCount + $result.InconclusiveCount
+            Passed      = $result.PassedCount
+            Failed      = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+            Skipped     = $result.SkippedCount + $result.InconclusiveCount
+            FailedNames = $failedNames
         }
     }
     $counts | ConvertTo-Json | Set-Content -LiteralPath $CountFile -Encoding utf8
@@ -100,7 +113,7 @@ if (-not $files.Count) { throw 'No Pester test files found.' }
 $environment = Get-HermeticAwsEnvironment
 $environment.PSModulePath = (Split-Path -Parent $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath
 $environment.SAGEMAKERMONITORING_MODULE = $ModulePath
-$totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+$totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0; FailedNames = [Collections.Generic.List[string]]::new() }
 foreach ($file in $files) {
     Write-Host ''
     Write-Host "---- $([IO.Path]::GetFileName($file)) ----"
@@ -115,14 +128,17 @@ foreach ($file in $files) {
         $totals.Passed += $counts.Passed
         $totals.Failed += $counts.Failed
         $totals.Skipped += $counts.Skipped
+        foreach ($name in @($counts.FailedNames)) { if ($name) { $totals.FailedNames.Add($name) } }
     }
     else {
         Write-Warning "$file did not finish (pwsh exit code $exitCode); counting it as one failure."
         $totals.Failed += 1
+        $totals.FailedNames.Add("$([IO.Path]::GetFileName($file)): did not finish (pwsh exit code $exitCode)")
     }
 }
 
 Write-Host ''
+if (-not $PassThru) { foreach ($name in $totals.FailedNames) { Write-Host "FAILED $name" } }
 Write-Host "$($totals.Passed) passed, $($totals.Failed) failed, $($totals.Skipped) skipped"
 if ($PassThru) { return [pscustomobject]$totals }
 exit $(if ($totals.Failed -gt 0) { 1 } else { 0 })

@@ -265,8 +265,14 @@ function Invoke-FrameworkTests {
     $bin = Join-Path $project 'bin/Release/net472'
     $xml = Join-Path $TestResults 'xunit-mono.xml'
     Remove-Item -LiteralPath $xml -ErrorAction SilentlyContinue
-    & mono (Join-Path $bin 'runner/xunit.console.exe') (Join-Path $bin 'SageMakerMonitoring.Core.FrameworkTests.dll') -nologo -noshadow -xml $xml | Out-Host
+    # No separate AppDomain: unloading one at the end of the run can leave Mono spinning on its timer thread forever.
+    # The run takes seconds; coreutils' timeout turns any other hang into a failure instead of the whole CI budget.
+    $runner = @('mono', (Join-Path $bin 'runner/xunit.console.exe'), (Join-Path $bin 'SageMakerMonitoring.Core.FrameworkTests.dll'),
+        '-nologo', '-noshadow', '-appdomains', 'denied', '-xml', $xml)
+    if (Get-Command timeout -CommandType Application -ErrorAction SilentlyContinue) { $runner = @('timeout', '--kill-after=10', '600') + $runner }
+    & $runner[0] @($runner | Select-Object -Skip 1) | Out-Host
     $exit = $LASTEXITCODE
+    if ($exit -eq 124 -or $exit -eq 137) { Write-Warning "The Mono run did not finish within 10 minutes and was stopped (exit code $exit)." }
     if (-not (Test-Path -LiteralPath $xml)) {
         Write-Warning "The Mono run wrote no results (exit code $exit); counting it as one failure."
         return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; FailedNames = @("xunit on Mono: no results (exit code $exit)") }

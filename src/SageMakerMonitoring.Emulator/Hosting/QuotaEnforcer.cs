@@ -126,9 +126,14 @@ namespace SageMakerMonitoring.Emulator.Hosting
             return _buckets.GetOrAdd(account + "/" + region + "/" + name, _ => new Bucket(rate, rate, Now));
         }
 
-        /// <summary>Real elapsed seconds: request rates are measured on the machine's clock even when the emulator's
-        /// clock (the data's "now") is frozen or moved.</summary>
-        private static double Now => System.Diagnostics.Stopwatch.GetTimestamp() / (double)System.Diagnostics.Stopwatch.Frequency;
+        /// <summary>Seconds on a monotonic clock. Request rates are measured on the machine's clock even when the
+        /// emulator's clock (the data's "now") is frozen or moved; tests that must not depend on the machine's speed
+        /// replace it with a clock of their own.</summary>
+        internal Func<double> Seconds { get; set; } = MachineSeconds;
+
+        private double Now => Seconds();
+
+        private static double MachineSeconds() => System.Diagnostics.Stopwatch.GetTimestamp() / (double)System.Diagnostics.Stopwatch.Frequency;
 
         /// <summary>Defaults from the CloudWatch and CloudWatch Logs user guides (requests per second).</summary>
         private static double? DefaultTps(string signingName, string operation, string region)

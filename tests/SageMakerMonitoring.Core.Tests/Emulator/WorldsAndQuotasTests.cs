@@ -85,18 +85,29 @@ namespace SageMakerMonitoring.Core.Tests.Emulator
             Assert.Equal(400, inVirginia);
         }
 
+        /// <summary>Stops the quota clock where it is: the buckets then refill only when <see cref="Advance"/> says so,
+        /// however long the machine takes to send the requests.</summary>
+        private void FreezeQuotaClock()
+        {
+            _quotaSeconds = 1000;
+            Server.Quotas.Seconds = () => System.Threading.Volatile.Read(ref _quotaSeconds);
+        }
+
+        private double _quotaSeconds;
+
+        private void Advance(double seconds) => System.Threading.Volatile.Write(ref _quotaSeconds, _quotaSeconds + seconds);
+
         [Fact]
         public async Task With_AWS_quotas_a_burst_over_the_TPS_quota_is_throttled_as_each_protocol_says_it()
         {
+            FreezeQuotaClock();
             await ControlAsync("quotas", new JsonObject { ["mode"] = "aws" });
-            // ListMetrics: 25 per second, and the bucket holds one second's worth. 60 at once: at most 25 plus what refills
-            // while they arrive are admitted (on a busy machine "at once" can take a while, so the bound counts it).
-            var watch = System.Diagnostics.Stopwatch.StartNew();
+            // ListMetrics: 25 per second, and the bucket holds one second's worth. 60 at once with no time passing:
+            // exactly 25 are admitted.
             var answers = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ =>
                 CallAsync("monitoring", "GraniteServiceVersion20100801.ListMetrics", "1.0", "{}", "eu-west-1")));
-            var admittedAtMost = 25 + (int)Math.Ceiling(25 * watch.Elapsed.TotalSeconds);
             var throttled = answers.Where(a => a.Status != 200).ToList();
-            Assert.InRange(throttled.Count, Math.Max(0, 60 - admittedAtMost), 60 - 25);
+            Assert.Equal(60 - 25, throttled.Count);
             Assert.All(throttled, a =>
             {
                 Assert.Equal(400, a.Status);
@@ -105,27 +116,29 @@ namespace SageMakerMonitoring.Core.Tests.Emulator
             });
 
             // FilterLogEvents: 10 per second in eu-west-1, 25 in us-east-1 (separate quotas per Region).
-            watch.Restart();
             var logs = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ =>
                 CallAsync("logs", "Logs_20140328.FilterLogEvents", "1.1", "{\"logGroupName\":\"/nothing\"}", "eu-west-1")));
-            var logsAdmittedAtMost = 10 + (int)Math.Ceiling(10 * watch.Elapsed.TotalSeconds);
             var logsThrottled = logs.Where(a => a.Body.Contains("ThrottlingException")).ToList();
-            Assert.InRange(logsThrottled.Count, Math.Max(0, 30 - logsAdmittedAtMost), 30 - 10);
+            Assert.Equal(30 - 10, logsThrottled.Count);
             Assert.All(logsThrottled, a => Assert.Equal(400, a.Status));
 
             var counts = JsonNode.Parse(Server.Quotas.ToJson().ToJsonString())!["counts"]!;
             Assert.Equal(throttled.Count, counts["123456789012/eu-west-1/monitoring.ListMetrics"]!["throttled"]!.GetValue<long>());
+            Assert.Equal(25, counts["123456789012/eu-west-1/monitoring.ListMetrics"]!["admitted"]!.GetValue<long>());
             Assert.Equal(logsThrottled.Count, counts["123456789012/eu-west-1/logs.FilterLogEvents"]!["throttled"]!.GetValue<long>());
 
-            // A quota of one per second, asked six times in a row: whatever the machine's speed, some are refused.
+            // A quota of one per second: the first call is admitted, the next ones in the same second are refused, and
+            // one second later the bucket holds one call again.
             await ControlAsync("quotas", new JsonObject { ["overrides"] = new JsonObject { ["monitoring.GetMetricStatistics"] = 1 } });
-            watch.Restart();
-            var slow = new List<bool>();
-            for (int i = 0; i < 6; i++)
-                slow.Add((await CallAsync("monitoring", "GraniteServiceVersion20100801.GetMetricStatistics", "1.0", "{}", "eu-west-1")).Body.Contains("ThrottlingException"));
-            Assert.True(slow.Count(t => t) >= 6 - 1 - (int)Math.Ceiling(watch.Elapsed.TotalSeconds), string.Join(",", slow));
-            Assert.False(slow[0]);
-            Assert.Contains(true, slow);
+            async Task<bool> StatisticsThrottled() =>
+                (await CallAsync("monitoring", "GraniteServiceVersion20100801.GetMetricStatistics", "1.0", "{}", "eu-west-1")).Body.Contains("ThrottlingException");
+            Assert.False(await StatisticsThrottled());
+            for (int i = 0; i < 5; i++) Assert.True(await StatisticsThrottled());
+            Advance(0.5);
+            Assert.True(await StatisticsThrottled());
+            Advance(0.5);
+            Assert.False(await StatisticsThrottled());
+            Assert.True(await StatisticsThrottled());
 
             var virginia = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
                 CallAsync("logs", "Logs_20140328.FilterLogEvents", "1.1", "{\"logGroupName\":\"/nothing\"}", "us-east-1")));
@@ -140,21 +153,30 @@ namespace SageMakerMonitoring.Core.Tests.Emulator
                 ["jobName"] = "points-job", ["hosts"] = 1, ["metrics"] = new JsonArray("CPUUtilization"), ["seconds"] = 10800, ["resolution"] = 1,
                 ["end"] = DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
             });
+            FreezeQuotaClock();
             await ControlAsync("quotas", new JsonObject { ["mode"] = "aws", ["overrides"] = new JsonObject { ["monitoring.GetMetricData.points"] = 20000 } });
             var end = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             string Query(int n) => "{\"MetricDataQueries\":[{\"Id\":\"q\",\"MetricStat\":{\"Metric\":{\"Namespace\":\"/aws/sagemaker/TrainingJobs\",\"MetricName\":\"CPUUtilization\","
                 + "\"Dimensions\":[{\"Name\":\"Host\",\"Value\":\"points-job/algo-1\"}]},\"Period\":1,\"Stat\":\"Average\"}}],\"StartTime\":" + (end - 10000)
                 + ",\"EndTime\":" + end + ",\"MaxDatapoints\":" + n + "}";
-            var first = await CallAsync("monitoring", "GraniteServiceVersion20100801.GetMetricData", "1.0", Query(60000));
-            Assert.True(first.Status == 200, first.Body);
-            // 10,000 points answered against 20,000 per second: the bucket is still full enough for a second call ...
-            var second = await CallAsync("monitoring", "GraniteServiceVersion20100801.GetMetricData", "1.0", Query(60000));
-            Assert.Equal(200, second.Status);
-            var third = await CallAsync("monitoring", "GraniteServiceVersion20100801.GetMetricData", "1.0", Query(60000));
-            // ... but after 30,000 points within a second it is in debt, and the next call is refused.
-            var fourth = await CallAsync("monitoring", "GraniteServiceVersion20100801.GetMetricData", "1.0", Query(60000));
+            Task<(int Status, string Body, HttpResponseMessage Response)> Read() =>
+                CallAsync("monitoring", "GraniteServiceVersion20100801.GetMetricData", "1.0", Query(60000));
+            // About 10,000 points per answer against 20,000 per second, with no time passing: the first two calls take
+            // the bucket to about zero and are answered, a third is still admitted and puts it some 10,000 points in debt ...
+            for (int i = 0; i < 3; i++)
+            {
+                var answer = await Read();
+                Assert.True(answer.Status == 200, answer.Body);
+            }
+            // ... so the next call is refused while the debt lasts: 0.4 s refills about 8,000 of it ...
+            var fourth = await Read();
             Assert.Equal(400, fourth.Status);
             Assert.Contains("ThrottlingException", fourth.Body);
+            Advance(0.4);
+            Assert.Equal(400, (await Read()).Status);
+            // ... and 0.2 s more repays it.
+            Advance(0.2);
+            Assert.Equal(200, (await Read()).Status);
         }
     }
 }

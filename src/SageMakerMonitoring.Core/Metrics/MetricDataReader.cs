@@ -36,6 +36,10 @@ namespace SageMakerMonitoring.Core.Metrics
         /// <summary>GetMetricData requests sent (pages, retries included).</summary>
         public int RequestsSent => Volatile.Read(ref _requestsSent);
 
+        /// <summary>Whether the call being read has had its last page arrive with nothing left to read again: every
+        /// result it will have has been given to the observer, even if its points are still being handed on.</summary>
+        internal bool CallObserved { get; private set; }
+
         /// <summary>
         /// Reads one call. <paramref name="accept"/> decides per point whether it is new (and records it);
         /// <paramref name="observe"/>, when given, sees each result's timestamps before its points are yielded.
@@ -80,12 +84,13 @@ namespace SageMakerMonitoring.Core.Metrics
         private async IAsyncEnumerable<T> ReadCoreAsync<T>(MetricDataCall call, Func<MetricSeriesDescriptor, DateTime, bool> accept,
             Action<MetricSeriesDescriptor, DateTime[]>? observe, [EnumeratorCancellation] CancellationToken cancellationToken,
             Action<MetricSeriesDescriptor>? standardResolution, PendingMetricPage? first,
-            Func<MetricSeriesDescriptor, MetricDataResult, Func<MetricSeriesDescriptor, DateTime, bool>, Action<MetricSeriesDescriptor, DateTime[]>?, T?> convert)
+            Func<MetricSeriesDescriptor, MetricDataResult, Func<MetricSeriesDescriptor, DateTime, bool>, T?> convert)
             where T : class
         {
             IReadOnlyList<int>? only = null;
             var periodFixes = 0;
             var pending = first;
+            CallObserved = false;
             try
             {
                 for (var round = 0; ; round++)
@@ -136,6 +141,10 @@ namespace SageMakerMonitoring.Core.Metrics
                         }
 
                         foreach (var message in page.Messages) _reporter.Verbose("GetMetricData: " + message);
+                        // Every usable result is looked at (and observed) as soon as the page arrives, before any of its
+                        // points are handed on: a caller learning from the timestamps can act while the pipeline works
+                        // through the page.
+                        var usable = new List<(MetricSeriesDescriptor Series, MetricDataResult Result)>(page.Results.Count);
                         foreach (var result in page.Results)
                         {
                             var index = MetricDataCall.IndexOf(result.Id);
@@ -151,7 +160,13 @@ namespace SageMakerMonitoring.Core.Metrics
                                 _reporter.Warning($"CloudWatch refused to read {series.Metric} ({string.Join("; ", result.Messages)}).");
                                 continue;
                             }
-                            var points = convert(series, result, accept, observe);
+                            if (observe != null && result.Timestamps.Length > 0 && result.Values.Length > 0) observe(series, result.Timestamps);
+                            usable.Add((series, result));
+                        }
+                        if (pending is null && failed.Count == 0) CallObserved = true;
+                        foreach (var (series, result) in usable)
+                        {
+                            var points = convert(series, result, accept);
                             if (points != null) yield return points;
                         }
 
@@ -178,13 +193,12 @@ namespace SageMakerMonitoring.Core.Metrics
 
         /// <summary>The accepted points of a result as datapoint objects, ascending; null when none is accepted.</summary>
         private static MetricDatapoint[]? Accepted(MetricSeriesDescriptor series, MetricDataResult result,
-            Func<MetricSeriesDescriptor, DateTime, bool> accept, Action<MetricSeriesDescriptor, DateTime[]>? observe)
+            Func<MetricSeriesDescriptor, DateTime, bool> accept)
         {
             var timestamps = result.Timestamps;
             var values = result.Values;
             var count = Math.Min(timestamps.Length, values.Length);
             if (count == 0) return null;
-            observe?.Invoke(series, timestamps);
             var descending = count > 1 && timestamps[0] > timestamps[count - 1];
             var points = new MetricDatapoint[count];
             var n = 0;
@@ -202,13 +216,12 @@ namespace SageMakerMonitoring.Core.Metrics
         /// <summary>The accepted points of a result as ascending arrays (the result's own when nothing is dropped or
         /// reordered); null when none is accepted. The gate sees the points in the same order as in <see cref="Accepted"/>.</summary>
         private static MetricSeriesChunk? AcceptedChunk(MetricSeriesDescriptor series, MetricDataResult result,
-            Func<MetricSeriesDescriptor, DateTime, bool> accept, Action<MetricSeriesDescriptor, DateTime[]>? observe)
+            Func<MetricSeriesDescriptor, DateTime, bool> accept)
         {
             var timestamps = result.Timestamps;
             var values = result.Values;
             var count = Math.Min(timestamps.Length, values.Length);
             if (count == 0) return null;
-            observe?.Invoke(series, timestamps);
             var descending = count > 1 && timestamps[0] > timestamps[count - 1];
             if (!descending && timestamps.Length == count && values.Length == count)
             {

@@ -290,64 +290,75 @@ namespace SageMakerMonitoring.Core.Metrics
             LowerBound = plan.LowerBound;
             IReadOnlyList<MetricDataCall> calls = plan.Calls;
             var probing = prepared.Period < 60 && plan.Calls.Count > 0;
-            if (probing)
-            {
-                // Sub-minute periods: read the first window of every series, learn which series are standard
-                // resolution (a point a minute), and plan the rest of the range with that density.
-                var first = plan.Calls[0];
-                var probe = plan.Calls.TakeWhile(c => c.Start == first.Start && c.End == first.End).ToList();
-                var probeEnd = first.End;
-                var restPlanned = probeEnd < range.End;
-                foreach (var call in probe)
-                {
-                    await foreach (var points in read(reader, call, gate.Accept, detector.Observe, cancellationToken, s => detector.MarkStandard(s, series), null).ConfigureAwait(false))
-                    {
-                        written += count(points);
-                        yield return points;
-                    }
-                }
-                if (!restPlanned)
-                {
-                    GetMetricDataRequests = reader.RequestsSent;
-                    foreach (var s in series) seriesCompleted?.Invoke(s);
-                    if (written == 0) WarnEmpty(prepared, query);
-                    yield break;
-                }
-                var unknownDensity = (probeEnd - first.Start) >= TimeSpan.FromMinutes(2) ? 60 : 1;
-                var rest = MetricQueryPlanner.Plan(series, probeEnd, range.End, s => detector.DensityOf(s, unknownDensity));
-                _reporter.Verbose($"Planned {probe.Count + rest.Calls.Count} GetMetricData calls.");
-                calls = rest.Calls;
-            }
-            else
-            {
-                _reporter.Verbose($"Planned {calls.Count} GetMetricData calls (lower bound {plan.LowerBound}).");
-            }
-
-            var lastCall = new Dictionary<MetricSeriesDescriptor, int>();
-            for (var i = 0; i < calls.Count; i++)
-            {
-                foreach (var s in calls[i].Series) lastCall[s] = i;
-            }
-            if (seriesCompleted != null)
-            {
-                foreach (var s in series)
-                {
-                    if (!lastCall.ContainsKey(s)) seriesCompleted(s);
-                }
-            }
-
             // The next call is asked for while this one is read, so the service's time overlaps the pipeline's.
-            var next = calls.Count > 0 ? reader.Start(calls[0], cancellationToken) : null;
+            PendingMetricPage? next = null;
             try
             {
+                if (probing)
+                {
+                    // Sub-minute periods: read the first window of every series, learn which series are standard
+                    // resolution (a point a minute), and plan the rest of the range with that density. The rest is planned
+                    // and its first call asked for as soon as the last probe call's pages have all been looked at, while
+                    // the pipeline still works through their points.
+                    var first = plan.Calls[0];
+                    var probe = plan.Calls.TakeWhile(c => c.Start == first.Start && c.End == first.End).ToList();
+                    var probeEnd = first.End;
+                    var restPlanned = probeEnd < range.End;
+                    IReadOnlyList<MetricDataCall>? rest = null;
+                    for (var p = 0; p < probe.Count; p++)
+                    {
+                        await foreach (var points in read(reader, probe[p], gate.Accept, detector.Observe, cancellationToken, s => detector.MarkStandard(s, series), null).ConfigureAwait(false))
+                        {
+                            if (rest is null && restPlanned && p == probe.Count - 1 && reader.CallObserved)
+                            {
+                                rest = PlanRest(first, probeEnd, probe.Count);
+                                next = rest.Count > 0 ? reader.Start(rest[0], cancellationToken) : null;
+                            }
+                            written += count(points);
+                            yield return points;
+                        }
+                    }
+                    if (!restPlanned)
+                    {
+                        GetMetricDataRequests = reader.RequestsSent;
+                        foreach (var s in series) seriesCompleted?.Invoke(s);
+                        if (written == 0) WarnEmpty(prepared, query);
+                        yield break;
+                    }
+                    if (rest is null)
+                    {
+                        rest = PlanRest(first, probeEnd, probe.Count);
+                        next = rest.Count > 0 ? reader.Start(rest[0], cancellationToken) : null;
+                    }
+                    calls = rest;
+                }
+                else
+                {
+                    _reporter.Verbose($"Planned {calls.Count} GetMetricData calls (lower bound {plan.LowerBound}).");
+                    next = calls.Count > 0 ? reader.Start(calls[0], cancellationToken) : null;
+                }
+
+                var lastCall = new Dictionary<MetricSeriesDescriptor, int>();
+                for (var i = 0; i < calls.Count; i++)
+                {
+                    foreach (var s in calls[i].Series) lastCall[s] = i;
+                }
+                if (seriesCompleted != null)
+                {
+                    foreach (var s in series)
+                    {
+                        if (!lastCall.ContainsKey(s)) seriesCompleted(s);
+                    }
+                }
+
                 for (var i = 0; i < calls.Count; i++)
                 {
                     var call = calls[i];
-                    var first = next;
+                    var ahead = next;
                     next = i + 1 < calls.Count ? reader.Start(calls[i + 1], cancellationToken) : null;
                     _reporter.Progress(new ProgressInfo("Reading CloudWatch metrics", $"Call {i + 1} of {calls.Count}: {call.Series.Count} series, {call.Start:yyyy-MM-dd HH:mm:ss}Z to {call.End:yyyy-MM-dd HH:mm:ss}Z",
                         i * 100 / calls.Count));
-                    await foreach (var points in read(reader, call, gate.Accept, probing ? detector.Observe : null, cancellationToken, s => detector.MarkStandard(s, series), first).ConfigureAwait(false))
+                    await foreach (var points in read(reader, call, gate.Accept, probing ? detector.Observe : null, cancellationToken, s => detector.MarkStandard(s, series), ahead).ConfigureAwait(false))
                     {
                         written += count(points);
                         yield return points;
@@ -365,6 +376,14 @@ namespace SageMakerMonitoring.Core.Metrics
             finally
             {
                 next?.Abandon();
+            }
+
+            IReadOnlyList<MetricDataCall> PlanRest(MetricDataCall first, DateTime probeEnd, int probeCalls)
+            {
+                var unknownDensity = (probeEnd - first.Start) >= TimeSpan.FromMinutes(2) ? 60 : 1;
+                var planned = MetricQueryPlanner.Plan(series, probeEnd, range.End, s => detector.DensityOf(s, unknownDensity));
+                _reporter.Verbose($"Planned {probeCalls + planned.Calls.Count} GetMetricData calls.");
+                return planned.Calls;
             }
             _reporter.Progress(new ProgressInfo("Reading CloudWatch metrics", "Done", 100, Completed: true));
             GetMetricDataRequests = reader.RequestsSent;

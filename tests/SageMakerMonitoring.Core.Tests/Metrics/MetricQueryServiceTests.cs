@@ -178,6 +178,37 @@ namespace SageMakerMonitoring.Core.Tests.Metrics
         }
 
         [Fact]
+        public async Task AfterTheResolutionProbeTheNextCallIsAskedForBeforeTheProbesPointsAreHandedOn()
+        {
+            // 24 one-second series over 3 hours: more than one call holds, so the first window is read as a probe and
+            // the rest planned from what it shows. The rest's first call must already be on its way when the first
+            // probe point reaches the consumer, not only once the consumer has worked through the whole probe.
+            var cw = new ScriptedCloudWatch();
+            for (var h = 1; h <= 24; h++)
+            {
+                for (var t = 0; t < 3 * 3600; t++) cw.Put(Host("big", h, "CPUUtilization"), MetricTestData.Start.AddSeconds(t), t);
+            }
+            var reporter = new RecordingReporter();
+            var service = new MetricQueryService(cw, null, reporter, () => Now.AddHours(1), NoWait);
+            var query = new MetricQuery(MetricSelection.ForResource(SageMakerResource.Create(SageMakerResourceType.TrainingJob, "big")))
+            {
+                StartTime = MetricTestData.Start, EndTime = MetricTestData.Start.AddHours(3), MetricNames = new[] { "CPUUtilization" },
+            };
+            var callsAtFirstPoint = -1;
+            long count = 0;
+            await foreach (var batch in service.GetPointBatchesAsync(query, 256, default))
+            {
+                if (callsAtFirstPoint < 0) callsAtFirstPoint = cw.Calls;
+                count += batch.Length;
+            }
+            Assert.Equal(24L * 3 * 3600, count);
+            Assert.True(cw.Requests.Count >= 3, "a probe and at least two more calls");
+            var probe = cw.Requests[0];
+            Assert.Equal(2, callsAtFirstPoint);
+            Assert.Equal(probe.EndTime, cw.Requests[1].StartTime);
+        }
+
+        [Fact]
         public async Task WatchWritesEachPointOnceIncludingLateOnes()
         {
             var cw = new ScriptedCloudWatch();

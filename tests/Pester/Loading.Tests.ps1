@@ -57,6 +57,27 @@ Describe 'Loading on PowerShell 7' {
         @($loaded | Where-Object { $_ -notlike "$runtimeFolder/*" }) | Should -Be @('loader/SageMakerMonitoring.Loader.dll')
     }
 
+    It 'sends one request through .NET''s HTTP stack at import, in memory: no socket, no AWS call, no AWS setting read' -Skip:([Environment]::Version.Major -ne 10) {
+        Reset-TestEmulatorRequestCount
+        $result = Invoke-TestPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+function Get-SocketCount { @(Get-ChildItem /proc/self/fd -ErrorAction SilentlyContinue | Where-Object { `$_.Target -like 'socket:*' }).Count }
+`$before = Get-SocketCount
+Import-Module '$modulePath'
+`$cmdlets = (Get-Command Get-SageMakerMetric).ImplementingType.Assembly
+`$run = `$cmdlets.GetType('SageMakerMonitoring.Loading.HttpWarmUp', `$true).GetProperty('Run', [Reflection.BindingFlags]'NonPublic, Static').GetValue(`$null)
+'WARMED=' + `$run.GetAwaiter().GetResult()
+'SOCKETS=' + (`$before -eq (Get-SocketCount))
+'SDKCONFIG=' + @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'AWSSDK.Core' }).Count
+"@
+        $result.ExitCode | Should -Be 0 -Because $result.Output
+        $result.Output | Should -Match 'WARMED=True'
+        if ($IsLinux) { $result.Output | Should -Match 'SOCKETS=True' }
+        # The AWS SDK is not even loaded until the first call, so nothing it resolves from the environment is read early.
+        $result.Output | Should -Match 'SDKCONFIG=0'
+        Get-TestEmulatorRequestCount | Should -Be 0 -Because 'nothing reaches a service'
+    }
+
     It 'keeps the module''s private dependencies out: System.* comes from PowerShell itself' {
         $result = Invoke-TestPwsh -Script (Get-LoadScript $modulePath)
         $result.ExitCode | Should -Be 0 -Because $result.Output

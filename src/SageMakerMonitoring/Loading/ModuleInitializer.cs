@@ -25,6 +25,9 @@ namespace SageMakerMonitoring.Loading
 
         public void OnImport()
         {
+#if NET
+            HttpWarmUp.Start();
+#endif
             if (!IsNetFramework()) return;
             lock (Gate)
             {

@@ -12,7 +12,7 @@ namespace SageMakerMonitoring.Loading
     /// strong names by exact version. On PowerShell 7 nothing is registered: the runtime's own System.* assemblies are
     /// newer than anything asked for, and the module's assemblies load into its own AssemblyLoadContext
     /// (SageMakerMonitoring.Loader, chosen by SageMakerMonitoring.psm1), beside whichever AWSSDK.Core AWS Tools for
-    /// PowerShell loads.
+    /// PowerShell loads; the net10.0 build starts <c>HttpWarmUp</c> there.
     /// This class names only framework types and the handler's (framework-only) types from Core.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup

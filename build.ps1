@@ -269,7 +269,7 @@ function Invoke-FrameworkTests {
     # The run takes seconds; coreutils' timeout turns any other hang into a failure instead of the whole CI budget.
     $runner = @('mono', (Join-Path $bin 'runner/xunit.console.exe'), (Join-Path $bin 'SageMakerMonitoring.Core.FrameworkTests.dll'),
         '-nologo', '-noshadow', '-appdomains', 'denied', '-xml', $xml)
-    if (Get-Command timeout -CommandType Application -ErrorAction SilentlyContinue) { $runner = @('timeout', '--kill-after=10', '600') + $runner }
+    if ($IsLinux -and (Get-Command timeout -CommandType Application -ErrorAction SilentlyContinue)) { $runner = @('timeout', '--kill-after=10', '600') + $runner }
     & $runner[0] @($runner | Select-Object -Skip 1) | Out-Host
     $exit = $LASTEXITCODE
     if ($exit -eq 124 -or $exit -eq 137) { Write-Warning "The Mono run did not finish within 10 minutes and was stopped (exit code $exit)." }

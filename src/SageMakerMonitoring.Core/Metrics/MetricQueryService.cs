@@ -309,11 +309,7 @@ namespace SageMakerMonitoring.Core.Metrics
                     {
                         await foreach (var points in read(reader, probe[p], gate.Accept, detector.Observe, cancellationToken, s => detector.MarkStandard(s, series), null).ConfigureAwait(false))
                         {
-                            if (rest is null && restPlanned && p == probe.Count - 1 && reader.CallObserved)
-                            {
-                                rest = PlanRest(first, probeEnd, probe.Count);
-                                next = rest.Count > 0 ? reader.Start(rest[0], cancellationToken) : null;
-                            }
+                            if (rest is null && restPlanned && p == probe.Count - 1 && reader.CallObserved) rest = StartRest(first, probeEnd, probe.Count);
                             written += count(points);
                             yield return points;
                         }
@@ -325,12 +321,7 @@ namespace SageMakerMonitoring.Core.Metrics
                         if (written == 0) WarnEmpty(prepared, query);
                         yield break;
                     }
-                    if (rest is null)
-                    {
-                        rest = PlanRest(first, probeEnd, probe.Count);
-                        next = rest.Count > 0 ? reader.Start(rest[0], cancellationToken) : null;
-                    }
-                    calls = rest;
+                    calls = rest ?? StartRest(first, probeEnd, probe.Count);
                 }
                 else
                 {
@@ -378,11 +369,13 @@ namespace SageMakerMonitoring.Core.Metrics
                 next?.Abandon();
             }
 
-            IReadOnlyList<MetricDataCall> PlanRest(MetricDataCall first, DateTime probeEnd, int probeCalls)
+            // Plans the range after the probe with the densities learned and asks for its first call.
+            IReadOnlyList<MetricDataCall> StartRest(MetricDataCall first, DateTime probeEnd, int probeCalls)
             {
                 var unknownDensity = (probeEnd - first.Start) >= TimeSpan.FromMinutes(2) ? 60 : 1;
                 var planned = MetricQueryPlanner.Plan(series, probeEnd, range.End, s => detector.DensityOf(s, unknownDensity));
                 _reporter.Verbose($"Planned {probeCalls + planned.Calls.Count} GetMetricData calls.");
+                next = planned.Calls.Count > 0 ? reader.Start(planned.Calls[0], cancellationToken) : null;
                 return planned.Calls;
             }
             _reporter.Progress(new ProgressInfo("Reading CloudWatch metrics", "Done", 100, Completed: true));
